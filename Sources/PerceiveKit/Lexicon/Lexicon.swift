@@ -1,0 +1,107 @@
+/// What a lexicon says about itself (its `manifest.json`).
+public struct LexiconManifest: Sendable, Codable, Equatable {
+    public var format: String
+    public var name: String
+    public var version: String
+    public var language: String
+    public var license: String
+    public var source: String
+    public var description: String?
+    public var terms: [String]
+    public var shifters: [String]
+    public var cues: [String]
+    public var emotions: [EmotionCategory]
+}
+
+/// A phrase: the vocabulary ids of its tokens and the entry it stands for.
+struct Phrase: Sendable {
+    var tokens: [Int32]
+    var entry: Int32
+}
+
+/// A loaded, immutable lexicon, ready for matching. Safe to share between threads.
+///
+/// Every distinct token of every term is a "vocabulary id"; a comment token is looked up once
+/// by its folded bytes (no `String` per token), then single-token entries and phrases are
+/// found through arrays indexed by that id.
+public struct Lexicon: Sendable {
+    public let manifest: LexiconManifest
+    public let entries: [LexiconEntry]
+
+    private let vocabulary: ByteHashTable
+    /// vocabulary id → entry of the single-token term, or -1.
+    private let singleEntry: [Int32]
+    /// vocabulary id → phrases starting with it, longest first.
+    private let phrasesByHead: [Int32: [Phrase]]
+    /// vocabulary id → whether some phrase starts with it (avoids a dictionary lookup).
+    private let startsPhrase: [Bool]
+
+    public var name: String { manifest.name }
+    public var version: String { manifest.version }
+    public var categories: [EmotionCategory] { manifest.emotions }
+
+    init(manifest: LexiconManifest, entries: [LexiconEntry], vocabulary: ByteHashTable,
+         entryTokens: [[Int32]]) {
+        self.manifest = manifest
+        self.entries = entries
+        self.vocabulary = vocabulary
+        var single = [Int32](repeating: -1, count: vocabulary.count)
+        var phrases: [Int32: [Phrase]] = [:]
+        var starts = [Bool](repeating: false, count: vocabulary.count)
+        for (index, tokens) in entryTokens.enumerated() {
+            if tokens.count == 1 {
+                single[Int(tokens[0])] = Int32(index)
+            } else {
+                phrases[tokens[0], default: []].append(Phrase(tokens: tokens, entry: Int32(index)))
+                starts[Int(tokens[0])] = true
+            }
+        }
+        for key in phrases.keys { phrases[key]!.sort { $0.tokens.count > $1.tokens.count } }
+        singleEntry = single
+        phrasesByHead = phrases
+        startsPhrase = starts
+    }
+
+    /// The vocabulary id of a folded token, or -1 when no term uses it.
+    @inline(__always)
+    public func vocabularyID(_ folded: UnsafeBufferPointer<UInt8>) -> Int32 {
+        vocabulary.value(for: folded) ?? -1
+    }
+
+    /// Number of distinct tokens across all terms.
+    public var vocabularySize: Int { vocabulary.count }
+
+    /// The longest entry that starts at `position` in `ids` (vocabulary ids of consecutive
+    /// tokens, -1 for unknown): (entry index, token count), or nil.
+    @inline(__always)
+    public func longestMatch(in ids: UnsafeBufferPointer<Int32>, at position: Int) -> (entry: Int32, length: Int)? {
+        let head = ids[position]
+        if head < 0 { return nil }
+        if startsPhrase[Int(head)], let candidates = phrasesByHead[head] {
+            for phrase in candidates where position + phrase.tokens.count <= ids.count {
+                var matches = true
+                for k in 1..<phrase.tokens.count where ids[position + k] != phrase.tokens[k] {
+                    matches = false
+                    break
+                }
+                if matches { return (phrase.entry, phrase.tokens.count) }
+            }
+        }
+        let single = singleEntry[Int(head)]
+        return single >= 0 ? (single, 1) : nil
+    }
+
+    /// Entries whose term, folded and tokenized, equals `folded tokens` (for `lexicon lookup`).
+    public func entry(forTokens tokens: [[UInt8]]) -> LexiconEntry? {
+        let ids = tokens.map { vocabulary.value(for: $0) ?? -1 }
+        guard !ids.isEmpty, !ids.contains(-1) else { return nil }
+        let match = ids.withUnsafeBufferPointer { longestMatch(in: $0, at: 0) }
+        guard let match, match.length == ids.count else { return nil }
+        return entries[Int(match.entry)]
+    }
+
+    /// Index of the emotion category named `name`.
+    public func categoryIndex(named name: String) -> Int? {
+        manifest.emotions.firstIndex { $0.name == name }
+    }
+}

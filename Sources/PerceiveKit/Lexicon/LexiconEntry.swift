@@ -1,0 +1,94 @@
+/// Kinds of valence shifter. Each kind is handled by one rule.
+public enum ShifterKind: String, Sendable, CaseIterable, Codable {
+    /// Flips and dampens what follows it in its clause ("not", "never", "no one").
+    case negator
+    /// Raises the magnitude of what follows ("very", "extremely"), by the entry's weight.
+    case intensifier
+    /// Lowers the magnitude of what follows ("slightly", "kind of"), by the entry's weight.
+    case diminisher
+    /// What precedes it in the sentence weighs less ("but", "however").
+    case contrast
+    /// The clause it opens weighs less ("although", "even though").
+    case concessive
+}
+
+/// Vocabulary the customer-experience rules read (see `lexicons/README.md`).
+public enum CueKind: String, Sendable, CaseIterable, Codable {
+    case durationUnit = "duration-unit"
+    case number
+    case count
+    case times
+    case ordinal
+    case contact
+    case `repeat`
+    case transfer
+    case persistence
+    case resolution
+    case firstTime = "first-time"
+    case quick
+    case ago
+
+    var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
+}
+
+/// A set of cue kinds, as bits.
+public struct CueSet: Sendable, Equatable {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32 = 0) { self.rawValue = rawValue }
+    public func contains(_ kind: CueKind) -> Bool { rawValue & kind.bit != 0 }
+    mutating func insert(_ kind: CueKind) { rawValue |= kind.bit }
+    public var isEmpty: Bool { rawValue == 0 }
+    public var kinds: [CueKind] { CueKind.allCases.filter(contains) }
+}
+
+/// A named emotion category and its place in Plutchik's and Ekman's sets.
+public struct EmotionCategory: Sendable, Codable, Equatable {
+    public var name: String
+    public var plutchik: String
+    public var ekman: String?
+
+    public init(name: String, plutchik: String, ekman: String?) {
+        self.name = name
+        self.plutchik = plutchik
+        self.ekman = ekman
+    }
+}
+
+/// A named emotion on a lexicon entry: a category (index into ``Lexicon/categories``) and an
+/// intensity in (0, 1].
+public struct EmotionWeight: Sendable, Equatable {
+    public var category: Int
+    public var intensity: Double
+}
+
+/// Where a lexicon line came from, for messages.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One term of a lexicon (a word or a phrase) with all it says: scores, shifter role, cues.
+public struct LexiconEntry: Sendable {
+    /// The term as written in the lexicon file.
+    public var term: String
+    /// Number of tokens the term has after tokenization.
+    public var tokenCount: Int
+    public var valence: Double?
+    public var effort: Double?
+    public var success: Double?
+    public var emotions: [EmotionWeight] = []
+    public var shifter: ShifterKind?
+    public var shifterWeight: Double?
+    public var cues = CueSet()
+    /// The value of each cue kind that has one (minutes, a number, a count).
+    public var cueValues: [CueKind: Double] = [:]
+    /// Where the scores were defined (nil for an entry that is only a shifter or cue).
+    public var termLocation: SourceLocation?
+    public var shifterLocation: SourceLocation?
+
+    /// True when the entry scores at least one dimension or emotion.
+    public var isScored: Bool { valence != nil || effort != nil || success != nil || !emotions.isEmpty }
+
+    public func cueValue(_ kind: CueKind) -> Double? { cueValues[kind] }
+}

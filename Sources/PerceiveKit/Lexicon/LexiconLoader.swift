@@ -1,0 +1,324 @@
+import Foundation
+
+/// A problem in a lexicon, with where it is.
+public struct LexiconError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: message`, as compilers print it.
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}
+
+/// Where the loader reads a lexicon's files from.
+public protocol LexiconFileSource {
+    /// A name for messages ("lexicons/en-cx", "embedded:en-cx").
+    var displayName: String { get }
+    /// The text of the file at `path`, relative to the lexicon's folder.
+    func read(_ path: String) throws(LexiconError) -> String
+}
+
+/// A lexicon folder on disk.
+public struct DirectoryLexiconSource: LexiconFileSource {
+    public var directory: String
+    public init(directory: String) { self.directory = directory }
+    public var displayName: String { directory }
+
+    public func read(_ path: String) throws(LexiconError) -> String {
+        let full = (directory as NSString).appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: full) else {
+            throw LexiconError(file: full, "cannot read the file (missing or unreadable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LexiconError(file: full, "is not valid UTF-8")
+        }
+        return text
+    }
+}
+
+/// A lexicon whose files are held in memory (the ones embedded in the build, or test fixtures).
+public struct InMemoryLexiconSource: LexiconFileSource {
+    public var displayName: String
+    public var files: [String: String]
+    public init(displayName: String, files: [String: String]) {
+        self.displayName = displayName
+        self.files = files
+    }
+
+    public func read(_ path: String) throws(LexiconError) -> String {
+        guard let text = files[path] else { throw LexiconError(file: "\(displayName)/\(path)", "no such file in the lexicon") }
+        return text
+    }
+}
+
+/// Reads a lexicon in the native `perceive-lexicon/1` format (see `lexicons/README.md`).
+///
+/// Every problem is reported as `file:line[:column]: what is wrong`. Duplicate terms, duplicate
+/// shifters and terms that are both a shifter and a scored term are refused.
+public enum LexiconLoader {
+    public static let formatName = "perceive-lexicon/1"
+    static let requiredHeaderKeys = ["lexicon", "version", "source", "license"]
+
+    /// Loads the lexicon in `directory`.
+    public static func load(directory: String) throws -> Lexicon {
+        try load(from: DirectoryLexiconSource(directory: directory))
+    }
+
+    /// Loads a lexicon from `source`, tokenizing its terms with `tokenizer` (by default one
+    /// for the lexicon's language).
+    public static func load(from source: LexiconFileSource, tokenizer: Tokenizer? = nil) throws -> Lexicon {
+        let manifestText = try source.read("manifest.json")
+        let manifestFile = "\(source.displayName)/manifest.json"
+        let manifest: LexiconManifest
+        do {
+            manifest = try JSONDecoder().decode(LexiconManifest.self, from: Data(manifestText.utf8))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw LexiconError(file: manifestFile, "missing field \"\(key.stringValue)\"")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw LexiconError(file: manifestFile, "field \"\(path)\": \(context.debugDescription)")
+        } catch {
+            throw LexiconError(file: manifestFile, "is not valid JSON: \(error)")
+        }
+        guard manifest.format == formatName else {
+            throw LexiconError(file: manifestFile, "format is \"\(manifest.format)\", expected \"\(formatName)\"")
+        }
+        var seenCategories = Set<String>()
+        for category in manifest.emotions where !seenCategories.insert(category.name).inserted {
+            throw LexiconError(file: manifestFile, "emotion category \"\(category.name)\" is declared twice")
+        }
+        let tokenizer = try tokenizer ?? Tokenizer(locale: manifest.language)
+        var builder = Builder(manifest: manifest, tokenizer: tokenizer, displayName: source.displayName)
+        for path in manifest.terms { try builder.readTerms(path, try source.read(path)) }
+        for path in manifest.shifters { try builder.readShifters(path, try source.read(path)) }
+        for path in manifest.cues { try builder.readCues(path, try source.read(path)) }
+        return builder.finish()
+    }
+
+    /// A row of a data file: its fields and the 1-based column where each starts.
+    struct Row {
+        var line: Int
+        var fields: [Substring]
+        var columns: [Int]
+    }
+
+    /// Splits a data file into rows after checking its header lines and column header.
+    static func rows(of text: String, file: String, columns expected: [String]) throws(LexiconError) -> [Row] {
+        var header: [String: String] = [:]
+        var sawColumns = false
+        var rows: [Row] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.hasPrefix("#") {
+                if !sawColumns, let colon = line.firstIndex(of: ":") {
+                    let key = line[line.index(after: line.startIndex)..<colon].trimmingCharacters(in: .whitespaces)
+                    header[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                continue
+            }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if !sawColumns {
+                for key in requiredHeaderKeys where (header[key] ?? "").isEmpty {
+                    throw LexiconError(file: file, line: lineNumber, "missing header line \"# \(key): …\" before the column header")
+                }
+                let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard names == expected else {
+                    throw LexiconError(file: file, line: lineNumber, column: 1,
+                        "expected the column header \"\(expected.joined(separator: "<TAB>"))\", found \"\(names.joined(separator: "<TAB>"))\"")
+                }
+                sawColumns = true
+                continue
+            }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count <= expected.count else {
+                throw LexiconError(file: file, line: lineNumber,
+                    "expected at most \(expected.count) TAB-separated fields (\(expected.joined(separator: ", "))), found \(fields.count)")
+            }
+            var columns: [Int] = []
+            var column = 1
+            for field in fields {
+                columns.append(column)
+                column += field.count + 1
+            }
+            rows.append(Row(line: lineNumber, fields: fields, columns: columns))
+        }
+        if !sawColumns {
+            throw LexiconError(file: file, line: lineNumber, "no column header \"\(expected.joined(separator: "<TAB>"))\" found")
+        }
+        return rows
+    }
+
+    struct Builder {
+        var manifest: LexiconManifest
+        let tokenizer: Tokenizer
+        let displayName: String
+        var vocabulary = ByteHashTable(minimumCapacity: 8192)
+        var entries: [LexiconEntry] = []
+        var entryTokens: [[Int32]] = []
+        var entryByTokens: [[Int32]: Int] = [:]
+
+        init(manifest: LexiconManifest, tokenizer: Tokenizer, displayName: String) {
+            self.manifest = manifest
+            self.tokenizer = tokenizer
+            self.displayName = displayName
+        }
+
+        func finish() -> Lexicon {
+            Lexicon(manifest: manifest, entries: entries, vocabulary: vocabulary, entryTokens: entryTokens)
+        }
+
+        /// The entry index for `term`, creating an empty entry when new.
+        mutating func entryIndex(for term: Substring, file: String, line: Int) throws(LexiconError) -> Int {
+            let text = term.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { throw LexiconError(file: file, line: line, column: 1, "empty term") }
+            let tokenized: TokenizedText
+            do { tokenized = try tokenizer.tokenize(text) } catch {
+                throw LexiconError(file: file, line: line, column: 1, "cannot tokenize \"\(text)\": \(error)")
+            }
+            guard !tokenized.tokens.isEmpty else {
+                throw LexiconError(file: file, line: line, column: 1, "term \"\(text)\" has no tokens")
+            }
+            var ids: [Int32] = []
+            for index in tokenized.tokens.indices {
+                let token = tokenized.tokens[index]
+                let bytes = Array(tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
+                ids.append(vocabulary.insert(bytes, value: Int32(vocabulary.count)))
+            }
+            if let existing = entryByTokens[ids] { return existing }
+            entries.append(LexiconEntry(term: text, tokenCount: ids.count))
+            entryTokens.append(ids)
+            entryByTokens[ids] = entries.count - 1
+            return entries.count - 1
+        }
+
+        static func number(_ field: Substring, _ row: Row, _ index: Int, file: String, name: String,
+                           range: ClosedRange<Double>) throws(LexiconError) -> Double? {
+            let text = field.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return nil }
+            guard let value = Double(text), value.isFinite else {
+                throw LexiconError(file: file, line: row.line, column: row.columns[index], "\(name) \"\(text)\" is not a number")
+            }
+            guard range.contains(value) else {
+                throw LexiconError(file: file, line: row.line, column: row.columns[index],
+                    "\(name) \(text) is outside \(range.lowerBound)…\(range.upperBound)")
+            }
+            return value
+        }
+
+        mutating func readTerms(_ path: String, _ text: String) throws(LexiconError) {
+            let file = "\(displayName)/\(path)"
+            for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "valence", "effort", "success", "emotions"]) {
+                func field(_ i: Int) -> Substring { i < row.fields.count ? row.fields[i] : "" }
+                let valence = try Self.number(field(1), row, 1, file: file, name: "valence", range: -1...1)
+                let effort = try Self.number(field(2), row, 2, file: file, name: "effort", range: -1...1)
+                let success = try Self.number(field(3), row, 3, file: file, name: "success", range: -1...1)
+                let emotions = try parseEmotions(field(4), row, file: file)
+                guard valence != nil || effort != nil || success != nil || !emotions.isEmpty else {
+                    throw LexiconError(file: file, line: row.line, "term \"\(field(0))\" has no valence, effort, success or emotions")
+                }
+                let location = SourceLocation(file: file, line: row.line)
+                let index = try entryIndex(for: field(0), file: file, line: row.line)
+                if let earlier = entries[index].termLocation {
+                    throw LexiconError(file: file, line: row.line, column: 1,
+                        "duplicate term \"\(entries[index].term)\" (first defined at \(earlier))")
+                }
+                entries[index].valence = valence
+                entries[index].effort = effort
+                entries[index].success = success
+                entries[index].emotions = emotions
+                entries[index].termLocation = location
+            }
+        }
+
+        func parseEmotions(_ field: Substring, _ row: Row, file: String) throws(LexiconError) -> [EmotionWeight] {
+            let column = row.fields.count > 4 ? row.columns[4] : nil
+            var weights: [EmotionWeight] = []
+            for item in field.split(separator: ",") {
+                let parts = item.split(separator: ":", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else {
+                    throw LexiconError(file: file, line: row.line, column: column,
+                        "emotion \"\(item)\" is not of the form name:intensity")
+                }
+                guard let category = manifest.emotions.firstIndex(where: { $0.name == parts[0] }) else {
+                    throw LexiconError(file: file, line: row.line, column: column,
+                        "unknown emotion \"\(parts[0])\" (the manifest declares \(manifest.emotions.map(\.name).joined(separator: ", ")))")
+                }
+                guard let intensity = Double(parts[1]), intensity > 0, intensity <= 1 else {
+                    throw LexiconError(file: file, line: row.line, column: column,
+                        "intensity \"\(parts[1])\" of \(parts[0]) must be a number in (0, 1]")
+                }
+                guard !weights.contains(where: { $0.category == category }) else {
+                    throw LexiconError(file: file, line: row.line, column: column, "emotion \"\(parts[0])\" is listed twice")
+                }
+                weights.append(EmotionWeight(category: category, intensity: intensity))
+            }
+            return weights
+        }
+
+        mutating func readShifters(_ path: String, _ text: String) throws(LexiconError) {
+            let file = "\(displayName)/\(path)"
+            for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "weight"]) {
+                guard row.fields.count >= 2, let kind = ShifterKind(rawValue: row.fields[1].trimmingCharacters(in: .whitespaces)) else {
+                    throw LexiconError(file: file, line: row.line, column: row.columns.count > 1 ? row.columns[1] : nil,
+                        "expected a shifter kind (\(ShifterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                let weight = row.fields.count > 2
+                    ? try Self.number(row.fields[2], row, 2, file: file, name: "weight", range: 0...2) : nil
+                if (kind == .intensifier || kind == .diminisher) && weight == nil {
+                    throw LexiconError(file: file, line: row.line, "an \(kind.rawValue) needs a weight")
+                }
+                let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
+                if let earlier = entries[index].shifterLocation {
+                    throw LexiconError(file: file, line: row.line, column: 1,
+                        "duplicate shifter \"\(entries[index].term)\" (first defined at \(earlier))")
+                }
+                if let scored = entries[index].termLocation {
+                    throw LexiconError(file: file, line: row.line, column: 1,
+                        "\"\(entries[index].term)\" is a scored term at \(scored) and may not also be a shifter")
+                }
+                entries[index].shifter = kind
+                entries[index].shifterWeight = weight
+                entries[index].shifterLocation = SourceLocation(file: file, line: row.line)
+            }
+        }
+
+        mutating func readCues(_ path: String, _ text: String) throws(LexiconError) {
+            let file = "\(displayName)/\(path)"
+            for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "value"]) {
+                guard row.fields.count >= 2, let kind = CueKind(rawValue: row.fields[1].trimmingCharacters(in: .whitespaces)) else {
+                    throw LexiconError(file: file, line: row.line, column: row.columns.count > 1 ? row.columns[1] : nil,
+                        "expected a cue kind (\(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                let value = row.fields.count > 2
+                    ? try Self.number(row.fields[2], row, 2, file: file, name: "value", range: 0...1_000_000) : nil
+                let needsValue: Set<CueKind> = [.durationUnit, .number, .count, .ordinal]
+                if needsValue.contains(kind) && value == nil {
+                    throw LexiconError(file: file, line: row.line, "a \(kind.rawValue) cue needs a value")
+                }
+                let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
+                if entries[index].cues.contains(kind) {
+                    throw LexiconError(file: file, line: row.line, column: 1,
+                        "duplicate \(kind.rawValue) cue \"\(entries[index].term)\"")
+                }
+                entries[index].cues.insert(kind)
+                if let value { entries[index].cueValues[kind] = value }
+            }
+        }
+    }
+}

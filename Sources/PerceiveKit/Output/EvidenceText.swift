@@ -1,0 +1,44 @@
+/// Words for evidence: the note of each adjustment ("negated by \"not\""), the description of
+/// a contribution a rule made ("45 min wait").
+public enum EvidenceText {
+    /// The note for an adjustment, quoting the text that triggered it.
+    public static func note(_ adjustment: Adjustment, in comment: CommentScore) -> String {
+        let trigger = adjustment.triggerEnd > adjustment.triggerStart
+            ? "\"" + comment.text(adjustment.triggerStart, adjustment.triggerEnd) + "\"" : ""
+        switch adjustment.rule {
+        case .negation: return "negated by \(trigger)"
+        case .intensifier: return "boosted by \(trigger)"
+        case .diminisher: return "dampened by \(trigger)"
+        case .caps: return "capitals \(trigger)"
+        case .contrast: return adjustment.factor < 1 ? "before \(trigger)" : "after \(trigger)"
+        case .concessive: return "in \(trigger) clause"
+        case .exclamation, .question: return "emphasis \(trigger)"
+        case .transfer: return "transferred \(trigger)"
+        case .unresolved: return "unresolved: \(trigger)"
+        case .lexicon, .duration, .repeatedContact, .resolution: return "\(adjustment.rule.rawValue) \(trigger)"
+        }
+    }
+
+    /// What a rule-made contribution stands for.
+    public static func cause(_ e: Evidence, lexicon: Lexicon) -> String {
+        switch e.source {
+        case .lexicon: return lexicon.entries[Int(e.entry)].term
+        case .duration:
+            let minutes = e.quantity ?? 0
+            return e.base > 0 ? "quick: \(duration(minutes))" : "wait of \(duration(minutes))"
+        case .repeatedContact: return "\(JSONText.number(e.quantity ?? 0, decimals: 1)) contacts"
+        case .transfer: return "transfer"
+        case .resolution: return "solved at first contact"
+        default: return e.source.rawValue
+        }
+    }
+
+    /// "45 min", "2 h", "3 days".
+    public static func duration(_ minutes: Double) -> String {
+        if minutes < 1 { return JSONText.number(minutes * 60, decimals: 0) + " s" }
+        if minutes < 60 { return JSONText.number(minutes, decimals: 1) + " min" }
+        if minutes < 1440 { return JSONText.number(minutes / 60, decimals: 1) + " h" }
+        if minutes < 10080 { return JSONText.number(minutes / 1440, decimals: 1) + " days" }
+        return JSONText.number(minutes / 10080, decimals: 1) + " weeks"
+    }
+}

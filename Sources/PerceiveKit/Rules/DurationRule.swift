@@ -1,0 +1,116 @@
+/// Durations lower effort with their length: "45 minutes on hold", "three weeks", "2 hrs",
+/// "half an hour", "waited hours".
+///
+/// A duration is a count (digits or a `number` cue word; "half an" multiplies, "twenty five"
+/// adds, "2-3" takes the larger) before a `duration-unit` cue, or a token such as "45mins".
+/// A bare plural unit counts as ``Parameters/vagueDurationCount``. The effort penalty for `m`
+/// minutes is `durationMaximumPenalty × m^k / (m^k + h^k)` with `k = durationCurveExponent` and
+/// `h = durationHalfPenaltyMinutes`. After a `quick` cue ("within", "only") the duration is an
+/// effort bonus of ``Parameters/quickDurationBonus`` instead. Durations followed by an `ago`
+/// cue ("3 weeks ago") are dates, not waits, and are skipped.
+public struct DurationRule: ScoringRule {
+    public var id: RuleID { .duration }
+    public init() {}
+
+    /// The effort penalty (≥ 0) for a duration of `minutes`.
+    public static func penalty(minutes: Double, _ p: Parameters) -> Double {
+        guard minutes > 0 else { return 0 }
+        let mk = Foundation.pow(minutes, p.durationCurveExponent)
+        let hk = Foundation.pow(p.durationHalfPenaltyMinutes, p.durationCurveExponent)
+        return p.durationMaximumPenalty * mk / (mk + hk)
+    }
+
+    public func apply(to analysis: inout Analysis, in context: RuleContext) {
+        let lexicon = context.lexicon
+        let p = context.parameters
+        let tokens = analysis.tokens
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            // "45mins", "2hrs": digits glued to a unit.
+            if tokens[i].kind == .word, let (count, unit) = gluedDuration(at: i, analysis, lexicon) {
+                record(count * unit, first: i, end: i + 1, &analysis, context)
+                continue
+            }
+            guard let match = analysis.match(startingAt: i) else { continue }
+            let entry = lexicon.entries[Int(match.entry)]
+            guard let unit = entry.cueValue(.durationUnit) else { continue }
+            let end = Int(match.end)
+            if end < tokens.count, let next = analysis.match(startingAt: end), lexicon.entries[Int(next.entry)].cues.contains(.ago) {
+                continue
+            }
+            var first = i
+            var values: [Double] = []
+            var j = i - 1
+            if j >= 0 && analysis.tokenIs(j, "of") { j -= 1 }   // "a couple of hours"
+            while j >= 0 && tokens[j].sentence == tokens[i].sentence {
+                if let value = analysis.numberValue(at: j, lexicon) {
+                    values.append(value)
+                    first = j
+                    j -= 1
+                } else if (analysis.tokenIs(j, "-") || analysis.tokenIs(j, "to")) && !values.isEmpty && j > 0
+                            && analysis.numberValue(at: j - 1, lexicon) != nil {
+                    // "2-3 days", "2 to 3 days": the larger bound is the nearer one, already read.
+                    first = j - 1
+                    j -= 2
+                    break
+                } else {
+                    break
+                }
+            }
+            let count: Double
+            if values.isEmpty {
+                let folded = analysis.tokenized.folded[Int(tokens[end - 1].foldStart)..<Int(tokens[end - 1].foldEnd)]
+                guard folded.last == UInt8(ascii: "s") else { continue }   // "hour" alone says no length
+                count = p.vagueDurationCount
+            } else {
+                count = Self.combine(values.reversed())
+            }
+            record(count * unit, first: first, end: end, &analysis, context)
+            i = end - 1
+        }
+    }
+
+    /// Combines number words read left to right: a fraction multiplies what follows ("half
+    /// an" = 0.5), a small number after a tens word adds ("twenty five"), else the last wins.
+    static func combine(_ values: [Double]) -> Double {
+        var total = values[0]
+        for value in values.dropFirst() {
+            if total < 1 { total *= value }
+            else if total >= 20 && total.truncatingRemainder(dividingBy: 10) == 0 && value < 10 { total += value }
+            else if value >= 100 { total *= value }
+            else { total = value }
+        }
+        return total
+    }
+
+    /// "45mins" → (45, 1): leading ASCII digits, then a unit the lexicon knows.
+    private func gluedDuration(at index: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> (Double, Double)? {
+        let token = analysis.tokens[index]
+        let folded = analysis.tokenized.folded
+        var k = Int(token.foldStart)
+        let end = Int(token.foldEnd)
+        guard k < end, folded[k] &- 0x30 < 10 else { return nil }
+        while k < end && (folded[k] &- 0x30 < 10 || folded[k] == 0x2E) { k += 1 }
+        guard k < end, let count = Analysis.parseDigits(folded[Int(token.foldStart)..<k]) else { return nil }
+        let id = folded.withUnsafeBufferPointer { lexicon.vocabularyID(UnsafeBufferPointer(rebasing: $0[k..<end])) }
+        guard id >= 0 else { return nil }
+        let unit = [id].withUnsafeBufferPointer { ids in lexicon.longestMatch(in: ids, at: 0) }
+        guard let unit, let minutes = lexicon.entries[Int(unit.entry)].cueValue(.durationUnit) else { return nil }
+        return (count, minutes)
+    }
+
+    private func record(_ minutes: Double, first: Int, end: Int, _ analysis: inout Analysis, _ context: RuleContext) {
+        let p = context.parameters
+        var quick = false
+        analysis.walkBack(from: first, window: p.quickMarkerWindow) { match, _ in
+            if context.lexicon.entries[Int(match.entry)].cues.contains(.quick) { quick = true; return false }
+            return true
+        }
+        let base = quick ? p.quickDurationBonus : -Self.penalty(minutes: minutes, p)
+        guard base != 0 else { return }
+        analysis.addEvidence(.effort, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
+    }
+}
+
+import Foundation

@@ -1,0 +1,98 @@
+/// A lexicon entry found in the comment, spanning tokens `first ..< end`.
+public struct Match: Sendable, Equatable {
+    public var first: Int32
+    public var end: Int32
+    public var entry: Int32
+}
+
+/// The working state of one comment as it goes through the rules: tokens, lexicon matches,
+/// clause structure and the evidence so far. A ``Scorer`` reuses one across comments.
+public struct Analysis: Sendable {
+    public internal(set) var tokenized = TokenizedText()
+    /// Vocabulary id of each token (-1 when no lexicon term uses it).
+    public internal(set) var vocabulary: [Int32] = []
+    /// Index in ``matches`` of the match covering each token, or -1.
+    public internal(set) var matchAt: [Int32] = []
+    public internal(set) var matches: [Match] = []
+    /// True for tokens that end a clause: , ; : . ! ? and the like, and contrast words.
+    public internal(set) var isClauseBreak: [Bool] = []
+    /// The comment is written all in capitals (then capitals are no emphasis).
+    public internal(set) var isShouting = false
+    public var evidence: [Evidence] = []
+
+    public init() {}
+
+    mutating func reset() {
+        vocabulary.removeAll(keepingCapacity: true)
+        matchAt.removeAll(keepingCapacity: true)
+        matches.removeAll(keepingCapacity: true)
+        isClauseBreak.removeAll(keepingCapacity: true)
+        evidence.removeAll(keepingCapacity: true)
+        isShouting = false
+    }
+
+    @inline(__always) public var tokens: [Token] { tokenized.tokens }
+
+    /// The match starting exactly at token `index`, if any.
+    @inline(__always)
+    public func match(startingAt index: Int) -> Match? {
+        let m = matchAt[index]
+        guard m >= 0, matches[Int(m)].first == Int32(index) else { return nil }
+        return matches[Int(m)]
+    }
+
+    /// Byte range of tokens `first ..< end`.
+    @inline(__always)
+    func span(_ first: Int32, _ end: Int32) -> (start: Int32, end: Int32) {
+        (tokenized.tokens[Int(first)].start, tokenized.tokens[Int(end - 1)].end)
+    }
+
+    /// Walks back from token `index` (exclusive) over at most `window` units (a match or an
+    /// unmatched token each count as one; punctuation that does not end a clause is skipped),
+    /// stopping at a clause break or the start of the sentence. Calls `body` with each match
+    /// met and its distance (1 = adjacent); `body` returns false to stop.
+    @inline(__always)
+    func walkBack(from index: Int, window: Int, _ body: (Match, Int) -> Bool) {
+        let sentence = tokenized.tokens[index].sentence
+        var i = index - 1
+        var distance = 0
+        while i >= 0 && distance < window {
+            let token = tokenized.tokens[i]
+            if token.sentence != sentence || isClauseBreak[i] { return }
+            if token.kind == .punctuation && matchAt[i] < 0 { i -= 1; continue }
+            distance += 1
+            let m = matchAt[i]
+            if m >= 0 {
+                let match = matches[Int(m)]
+                if !body(match, distance) { return }
+                i = Int(match.first) - 1
+            } else {
+                i -= 1
+            }
+        }
+    }
+
+    /// Like ``walkBack(from:window:_:)``, forward from token `index` (exclusive).
+    @inline(__always)
+    func walkForward(from index: Int, window: Int, _ body: (Match?, Int, Int) -> Bool) {
+        let count = tokenized.tokens.count
+        let sentence = tokenized.tokens[index - 1 < 0 ? 0 : index - 1].sentence
+        var i = index
+        var distance = 0
+        while i < count && distance < window {
+            let token = tokenized.tokens[i]
+            if token.sentence != sentence || isClauseBreak[i] { return }
+            if token.kind == .punctuation && matchAt[i] < 0 { i += 1; continue }
+            distance += 1
+            let m = matchAt[i]
+            if m >= 0 {
+                let match = matches[Int(m)]
+                if !body(match, distance, i) { return }
+                i = Int(match.end)
+            } else {
+                if !body(nil, distance, i) { return }
+                i += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+/// Every weight, window and threshold of the scoring rules, defined once.
+///
+/// `perceive params` prints them with their descriptions; documentation cites them by name.
+/// Where a value comes from VADER (Hutto & Gilbert 2014) the description says so; the rest
+/// were set by hand on the `dev` split of our own corpus.
+public struct Parameters: Sendable, Equatable, Codable {
+    // MARK: Negation
+    /// Tokens before a scored term in which a negator flips it.
+    public var negationWindow = 3
+    /// Factor a negated valence, effort or success contribution is multiplied by.
+    public var negationFactor = -0.74
+    /// Factor a negated named-emotion contribution is multiplied by.
+    public var negatedEmotionFactor = 0.0
+
+    // MARK: Intensifiers and diminishers
+    /// Tokens before a scored term in which intensifiers and diminishers act.
+    public var intensifierWindow = 3
+    /// How much less a shifter weighs for each token further away (VADER: 0.05).
+    public var intensifierDistanceDecay = 0.05
+    /// Lower bound of the factor diminishers can bring a contribution down to.
+    public var minimumIntensityFactor = 0.1
+
+    // MARK: Emphasis
+    /// A term written in capitals (in a comment that is not all capitals) is multiplied by
+    /// 1 + this; an intensifier in capitals has its weight multiplied by 1 + this.
+    public var capsEmphasis = 0.25
+    /// Each "!" in a sentence multiplies its valence and emotions by 1 + this (up to
+    /// `exclamationMaximum` marks).
+    public var exclamationEmphasis = 0.1
+    public var exclamationMaximum = 4
+    /// Two or more "?" in a sentence multiply its valence and emotions by 1 + this × count
+    /// (up to `questionMaximum` marks).
+    public var questionEmphasis = 0.06
+    public var questionMaximum = 3
+
+    // MARK: Contrast
+    /// Contributions before "but", "however" in the same sentence (VADER: 0.5).
+    public var contrastBeforeWeight = 0.5
+    /// Contributions after "but", "however" in the same sentence (VADER: 1.5).
+    public var contrastAfterWeight = 1.5
+    /// Contributions in a clause opened by "although", "even though".
+    public var concessiveWeight = 0.5
+
+    // MARK: Durations
+    /// The duration (minutes) whose effort penalty is half of `durationMaximumPenalty`.
+    public var durationHalfPenaltyMinutes = 15.0
+    /// Steepness of the penalty curve: penalty = max × m^k / (m^k + h^k).
+    public var durationCurveExponent = 0.5
+    /// Largest effort penalty a duration gives.
+    public var durationMaximumPenalty = 1.0
+    /// Count assumed for a bare plural unit ("waited hours", "took weeks").
+    public var vagueDurationCount = 2.0
+    /// Effort bonus for a duration introduced by a quick marker ("within 5 minutes").
+    public var quickDurationBonus = 0.5
+    /// Tokens before the number in which a quick marker counts.
+    public var quickMarkerWindow = 2
+
+    // MARK: Repeated contact and transfers
+    /// Tokens between a contact or transfer verb and its count ("called them 3 times").
+    public var countWindow = 4
+    /// Effort penalty per contact beyond the first ("called 3 times": 2 × this).
+    public var repeatedContactPenalty = 0.3
+    /// Largest effort penalty for repeated contact.
+    public var repeatedContactMaximumPenalty = 1.0
+    /// Effort of a transfer verb that the lexicon does not score.
+    public var transferPenalty = -0.5
+    /// A counted transfer ("transferred 3 times") is multiplied by 1 + this × (count − 1).
+    public var transferCountStep = 0.3
+
+    // MARK: Resolution
+    /// Tokens before a failed-outcome term in which "still", "yet", "never" mark it unresolved.
+    public var unresolvedWindow = 4
+    /// Factor for a failed outcome marked as still unresolved.
+    public var unresolvedFactor = 1.4
+    /// Tokens around a resolution in which "first call", "right away" count.
+    public var firstTimeWindow = 6
+    /// Effort bonus for a resolution at the first contact.
+    public var firstContactEase = 0.6
+
+    // MARK: Aggregation
+    /// Weights of emotion, effort and success in the `cx` index (over the present ones).
+    public var cxEmotionWeight = 1.0
+    public var cxEffortWeight = 1.0
+    public var cxSuccessWeight = 1.0
+
+    // MARK: Bands
+    /// A score at or below -strongBand is "very negative" (very hard, failed…); above
+    /// -neutralBand and below +neutralBand, neutral; at or above +strongBand, "very positive".
+    /// ±0.05 is the VADER paper's neutral band.
+    public var neutralBand = 0.05
+    public var strongBand = 0.5
+
+    public init() {}
+
+    /// The defaults.
+    public static let standard = Parameters()
+}
+
+extension Parameters {
+    /// One parameter for display: name, value and what it does.
+    public struct Descriptor: Sendable {
+        public var name: String
+        public var value: String
+        public var summary: String
+    }
+
+    /// All parameters with their current values, in a stable order.
+    public var descriptors: [Descriptor] {
+        func d(_ name: String, _ value: some CustomStringConvertible, _ summary: String) -> Descriptor {
+            Descriptor(name: name, value: value.description, summary: summary)
+        }
+        return [
+            d("negationWindow", negationWindow, "tokens before a term in which a negator flips it (scope ends at clause punctuation and contrast words)"),
+            d("negationFactor", negationFactor, "factor for a negated valence, effort or success contribution (VADER: -0.74)"),
+            d("negatedEmotionFactor", negatedEmotionFactor, "factor for a negated named emotion (0: 'not happy' expresses no joy)"),
+            d("intensifierWindow", intensifierWindow, "tokens before a term in which intensifiers and diminishers act"),
+            d("intensifierDistanceDecay", intensifierDistanceDecay, "weight lost per token of distance by an intensifier (VADER: 0.05)"),
+            d("minimumIntensityFactor", minimumIntensityFactor, "lower bound of the factor diminishers can reach"),
+            d("capsEmphasis", capsEmphasis, "an ALL-CAPS term is multiplied by 1 + this; an ALL-CAPS intensifier's weight too"),
+            d("exclamationEmphasis", exclamationEmphasis, "each '!' in a sentence multiplies its valence and emotions by 1 + this"),
+            d("exclamationMaximum", exclamationMaximum, "most '!' counted per sentence"),
+            d("questionEmphasis", questionEmphasis, "with two or more '?', each multiplies valence and emotions by 1 + this"),
+            d("questionMaximum", questionMaximum, "most '?' counted per sentence"),
+            d("contrastBeforeWeight", contrastBeforeWeight, "factor for contributions before 'but'/'however' in the sentence (VADER: 0.5)"),
+            d("contrastAfterWeight", contrastAfterWeight, "factor for contributions after 'but'/'however' in the sentence (VADER: 1.5)"),
+            d("concessiveWeight", concessiveWeight, "factor for contributions in an 'although' clause"),
+            d("durationHalfPenaltyMinutes", durationHalfPenaltyMinutes, "duration in minutes whose effort penalty is half the maximum"),
+            d("durationCurveExponent", durationCurveExponent, "k in penalty = max * m^k / (m^k + h^k)"),
+            d("durationMaximumPenalty", durationMaximumPenalty, "largest effort penalty from one duration"),
+            d("vagueDurationCount", vagueDurationCount, "count assumed for a bare plural unit ('waited hours')"),
+            d("quickDurationBonus", quickDurationBonus, "effort bonus for a quick duration ('within 5 minutes')"),
+            d("quickMarkerWindow", quickMarkerWindow, "tokens before a duration in which a quick marker counts"),
+            d("countWindow", countWindow, "tokens between a contact or transfer verb and its count"),
+            d("repeatedContactPenalty", repeatedContactPenalty, "effort penalty per contact beyond the first"),
+            d("repeatedContactMaximumPenalty", repeatedContactMaximumPenalty, "largest repeated-contact penalty"),
+            d("transferPenalty", transferPenalty, "effort of a transfer verb the lexicon does not score"),
+            d("transferCountStep", transferCountStep, "a counted transfer is multiplied by 1 + this * (count - 1)"),
+            d("unresolvedWindow", unresolvedWindow, "tokens before a failed outcome in which 'still', 'never' mark it unresolved"),
+            d("unresolvedFactor", unresolvedFactor, "factor for a failed outcome that is still unresolved"),
+            d("firstTimeWindow", firstTimeWindow, "tokens around a resolution in which 'first call', 'right away' count"),
+            d("firstContactEase", firstContactEase, "effort bonus for a resolution at the first contact"),
+            d("cxEmotionWeight", cxEmotionWeight, "weight of emotion in cx"),
+            d("cxEffortWeight", cxEffortWeight, "weight of effort in cx"),
+            d("cxSuccessWeight", cxSuccessWeight, "weight of success in cx"),
+            d("neutralBand", neutralBand, "scores in (-this, +this) are neutral (VADER paper: 0.05)"),
+            d("strongBand", strongBand, "scores at or beyond ±this are 'very' (very negative, very easy…)"),
+        ]
+    }
+}

@@ -1,0 +1,149 @@
+/// Bands for people, from a score and the thresholds ``Parameters/neutralBand`` and
+/// ``Parameters/strongBand``.
+public enum Band: Int, Sendable, CaseIterable, Comparable {
+    case veryNegative = -2, negative = -1, neutral = 0, positive = 1, veryPositive = 2
+
+    public init(_ score: Double, _ p: Parameters) {
+        switch score {
+        case ...(-p.strongBand): self = .veryNegative
+        case ...(-p.neutralBand): self = .negative
+        case ..<p.neutralBand: self = .neutral
+        case ..<p.strongBand: self = .positive
+        default: self = .veryPositive
+        }
+    }
+
+    public static func < (a: Band, b: Band) -> Bool { a.rawValue < b.rawValue }
+
+    /// The band's name for a dimension: "very negative" for emotion, "very hard" for effort…
+    public func label(for dimension: Dimension) -> String {
+        let names: [String]
+        switch dimension {
+        case .emotion, .emotions: names = ["very negative", "negative", "neutral", "positive", "very positive"]
+        case .effort: names = ["very hard", "hard", "neutral", "easy", "very easy"]
+        case .success: names = ["failed", "partly failed", "neutral", "partly achieved", "achieved"]
+        }
+        return names[rawValue + 2]
+    }
+
+    public static func cxLabel(_ band: Band) -> String {
+        ["very poor", "poor", "neutral", "good", "very good"][band.rawValue + 2]
+    }
+}
+
+/// A named emotion and its intensity (0 … 1).
+public struct EmotionScore: Sendable, Equatable {
+    public var category: Int
+    public var name: String
+    public var intensity: Double
+}
+
+/// The scores of a comment or a sentence.
+///
+/// Each of emotion, effort and success is the strength-weighted mean of its contributions,
+/// `Σ cᵢ·|cᵢ| / Σ |cᵢ|`, clamped to [-1, 1]: strong cues count more than faint ones, mixed
+/// cues cancel, and a long comment does not saturate the way a sum does (VADER's compound).
+/// Each contribution's ``Evidence`` share of that sum is `cᵢ·|cᵢ| / Σ |cⱼ|`. A named emotion's
+/// intensity is `1 − Π (1 − min(1, max(0, cᵢ)))`. `cx` is the weighted mean of the dimensions
+/// that have evidence (weights ``Parameters/cxEmotionWeight`` …), 0 when none has.
+public struct Scores: Sendable, Equatable {
+    /// Valence, -1 … 1 (0 when nothing in the text carries feeling).
+    public var emotion: Double
+    /// -1 very hard … 1 effortless; nil when the text has no effort cue.
+    public var effort: Double?
+    /// -1 failed … 1 achieved; nil when the text has no outcome cue.
+    public var success: Double?
+    /// The overall perception index, -1 … 1.
+    public var cx: Double
+    /// Named emotions, strongest first.
+    public var emotions: [EmotionScore]
+    /// Number of contributions to emotion, effort and success.
+    public var emotionCount: Int
+    public var effortCount: Int
+    public var successCount: Int
+
+    public func score(_ dimension: Dimension) -> Double? {
+        switch dimension {
+        case .emotion: emotion
+        case .effort: effort
+        case .success: success
+        case .emotions: nil
+        }
+    }
+
+    /// Computes the scores of the evidence `evidence` (all of a comment, or one sentence's).
+    public static func aggregate<S: Sequence<Evidence>>(_ evidence: S, lexicon: Lexicon, parameters p: Parameters) -> Scores {
+        var signed = (0.0, 0.0, 0.0), absolute = (0.0, 0.0, 0.0), counts = (0, 0, 0)
+        var remaining = [Double](repeating: 1, count: lexicon.categories.count)
+        var present = [Bool](repeating: false, count: lexicon.categories.count)
+        for e in evidence {
+            let c = e.contribution
+            switch e.dimension {
+            case .emotion: signed.0 += c * abs(c); absolute.0 += abs(c); counts.0 += 1
+            case .effort: signed.1 += c * abs(c); absolute.1 += abs(c); counts.1 += 1
+            case .success: signed.2 += c * abs(c); absolute.2 += abs(c); counts.2 += 1
+            case .emotions:
+                let i = Int(e.category)
+                remaining[i] *= 1 - min(1, max(0, c))
+                if c > 0 { present[i] = true }
+            }
+        }
+        func mean(_ s: Double, _ a: Double, _ n: Int) -> Double? {
+            guard n > 0 else { return nil }
+            return a > 0 ? min(1, max(-1, s / a)) : 0
+        }
+        let emotion = mean(signed.0, absolute.0, counts.0)
+        let effort = mean(signed.1, absolute.1, counts.1)
+        let success = mean(signed.2, absolute.2, counts.2)
+        var weighted = 0.0, weights = 0.0
+        if let emotion { weighted += p.cxEmotionWeight * emotion; weights += p.cxEmotionWeight }
+        if let effort { weighted += p.cxEffortWeight * effort; weights += p.cxEffortWeight }
+        if let success { weighted += p.cxSuccessWeight * success; weights += p.cxSuccessWeight }
+        var emotions: [EmotionScore] = []
+        for i in present.indices where present[i] {
+            emotions.append(EmotionScore(category: i, name: lexicon.categories[i].name, intensity: 1 - remaining[i]))
+        }
+        emotions.sort { $0.intensity != $1.intensity ? $0.intensity > $1.intensity : $0.category < $1.category }
+        return Scores(emotion: emotion ?? 0, effort: effort, success: success, cx: weights > 0 ? weighted / weights : 0,
+                      emotions: emotions, emotionCount: counts.0, effortCount: counts.1, successCount: counts.2)
+    }
+
+    public func band(_ dimension: Dimension, _ p: Parameters) -> Band? {
+        score(dimension).map { Band($0, p) }
+    }
+}
+
+/// The scores of one sentence, with its byte range in the comment.
+public struct SentenceScore: Sendable, Equatable {
+    public var index: Int
+    public var start: Int32
+    public var end: Int32
+    public var scores: Scores
+}
+
+/// Everything Perceive says about one comment: scores, per-sentence scores and the evidence
+/// they are computed from.
+public struct CommentScore: Sendable {
+    public var text: String
+    public var scores: Scores
+    public var sentences: [SentenceScore]
+    public var evidence: [Evidence]
+    /// Number of tokens and of lexicon matches.
+    public var tokenCount: Int
+    public var matchCount: Int
+
+    /// The share of evidence `e` in its dimension's comment score: `c·|c| / Σ|c|`
+    /// (nil for named emotions). The shares of a dimension add up to its score (before clamping).
+    public func share(of e: Evidence) -> Double? {
+        guard e.dimension != .emotions else { return nil }
+        var total = 0.0
+        for other in evidence where other.dimension == e.dimension { total += abs(other.contribution) }
+        return total > 0 ? e.contribution * abs(e.contribution) / total : 0
+    }
+
+    /// The comment's text for a byte range.
+    public func text(_ start: Int32, _ end: Int32) -> String {
+        let utf8 = Array(text.utf8)
+        return String(decoding: utf8[Int(start)..<Int(end)], as: UTF8.self)
+    }
+}

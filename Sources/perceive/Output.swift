@@ -1,0 +1,160 @@
+import Foundation
+
+/// Errors the command line maps to exit codes.
+enum CLIError: Error, CustomStringConvertible {
+    /// Bad usage or unreadable input: exit code 2.
+    case input(String)
+    /// The reader of our output went away (`| head`): end quietly with success.
+    case brokenPipe
+
+    var description: String {
+        switch self {
+        case .input(let message): message
+        case .brokenPipe: "broken pipe"
+        }
+    }
+}
+
+/// Buffered output to stdout or to a file written atomically: the file appears under its
+/// name only when everything was written (a temporary file in the same folder, renamed at
+/// the end), so an error or Ctrl-C leaves the old file or none, never half of one.
+final class OutputSink {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let temporaryPath: String?
+    private let finalPath: String?
+
+    init(path: String?) throws {
+        buffer.reserveCapacity(1 << 16)
+        guard let path, path != "-" else {
+            fd = STDOUT_FILENO
+            temporaryPath = nil
+            finalPath = nil
+            return
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\(base).perceive-\(getpid()).tmp"
+        let opened = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard opened >= 0 else {
+            throw CLIError.input("\(path): cannot write (\(String(cString: strerror(errno))))")
+        }
+        fd = opened
+        temporaryPath = temporary
+        finalPath = path
+        OutputSink.pendingTemporary.withLock { $0 = temporary }
+    }
+
+    /// The temporary file to remove if the process is interrupted.
+    static let pendingTemporary = Mutex<String?>(nil)
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func line(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { throw CLIError.brokenPipe }
+                throw CLIError.input("cannot write output: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, for a file, moves it into place.
+    func finish() throws {
+        try flush()
+        if let temporaryPath, let finalPath {
+            guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else {
+                throw CLIError.input("\(finalPath): cannot write (\(String(cString: strerror(errno))))")
+            }
+            guard rename(temporaryPath, finalPath) == 0 else {
+                unlink(temporaryPath)
+                throw CLIError.input("\(finalPath): cannot rename into place (\(String(cString: strerror(errno))))")
+            }
+            OutputSink.pendingTemporary.withLock { $0 = nil }
+        }
+    }
+
+    /// Removes the temporary file after a failure.
+    func abandon() {
+        if let temporaryPath {
+            close(fd)
+            unlink(temporaryPath)
+            OutputSink.pendingTemporary.withLock { $0 = nil }
+        }
+    }
+}
+
+/// Reads lines from a file or stdin without holding the whole input: one comment per line,
+/// `\n` or `\r\n` line ends. Invalid UTF-8 becomes U+FFFD.
+struct LineReader {
+    private let fd: Int32
+    private let name: String
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(path: String) throws {
+        name = path == "-" ? "<stdin>" : path
+        if path == "-" {
+            fd = STDIN_FILENO
+        } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError.input("\(path): is a directory, expected a text file with one comment per line")
+            }
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else { throw CLIError.input("\(path): cannot open (\(String(cString: strerror(errno))))") }
+            fd = opened
+        }
+    }
+
+    /// The next line without its line end, or nil at the end of the input.
+    mutating func next() throws -> String? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = newline + 1
+                return line
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                var end = buffer.count
+                if buffer[end - 1] == 0x0D { end -= 1 }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = buffer.count
+                return line
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            let old = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: 1 << 16))
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, 1 << 16) }
+            if count < 0 {
+                if errno == EINTR { buffer.removeSubrange(old...); continue }
+                throw CLIError.input("\(name): cannot read (\(String(cString: strerror(errno))))")
+            }
+            buffer.removeSubrange((old + count)...)
+            if count == 0 { atEnd = true }
+        }
+    }
+}
+
+import Synchronization

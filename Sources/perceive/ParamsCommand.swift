@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import PerceiveKit
+
+struct ParamsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "params",
+        abstract: "Print every weight, window and threshold of the scoring rules."
+    )
+
+    @Option(name: .long, help: "Output format: table or json.")
+    var format: ParamsFormat = .table
+
+    enum ParamsFormat: String, ExpressibleByArgument { case table, json }
+
+    func run() throws {
+        let sink = try OutputSink(path: nil)
+        let descriptors = Parameters.standard.descriptors
+        switch format {
+        case .table:
+            let width = descriptors.map(\.name.count).max() ?? 0
+            for d in descriptors {
+                try sink.line(d.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+                    + d.value.padding(toLength: 8, withPad: " ", startingAt: 0) + d.summary)
+            }
+        case .json:
+            try sink.line("{" + descriptors.map { "\(JSONText.string($0.name)):\($0.value)" }.joined(separator: ",") + "}")
+        }
+        try sink.finish()
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import PerceiveKit
+
+/// Exit codes: 0 every row scored, 1 some rows had errors (still written, marked),
+/// 2 bad usage or unreadable input.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let rowErrors: Int32 = 1
+    static let badInput: Int32 = 2
+}
+
+@main
+struct Perceive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "perceive",
+        abstract: "Measure how customers perceived their experience: success, effort and emotion, with the words that caused each score.",
+        version: "0.1.0",
+        subcommands: [ScoreCommand.self, ExplainCommand.self, ParamsCommand.self],
+        defaultSubcommand: nil
+    )
+
+    /// Parses, runs, and maps every failure to a documented exit code.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        installInterruptHandler()
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            if var rowCommand = command as? RowCommand {
+                status = try rowCommand.runReturningStatus()
+            } else {
+                try command.run()
+                status = ExitStatus.success
+            }
+        } catch CLIError.brokenPipe {
+            status = ExitStatus.success
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("perceive: \(error)\n".utf8))
+            status = ExitStatus.badInput
+        } catch let error as LexiconError {
+            FileHandle.standardError.write(Data("perceive: \(error)\n".utf8))
+            status = ExitStatus.badInput
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            status = ExitStatus.badInput
+        }
+        Foundation.exit(status)
+    }
+
+    /// On Ctrl-C, remove a half-written output file before exiting.
+    private static func installInterruptHandler() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { received in
+                if let path = OutputSink.pendingTemporary.withLock({ $0 }) { unlink(path) }
+                _exit(128 + received)
+            }
+        }
+    }
+}
+
+/// A command that reports an exit status of its own (1 when some rows had errors).
+protocol RowCommand {
+    mutating func runReturningStatus() throws -> Int32
+}
+
+/// Options every scoring command shares.
+struct LexiconOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Lexicon: the name of an embedded one (\(BundledLexicons.names.joined(separator: ", "))) or the path of a lexicon folder.",
+        valueName: "name|path"))
+    var lexicon: String = "en-cx"
+
+    @Option(name: .long, help: ArgumentHelp("ICU locale for word and sentence boundaries (default: the lexicon's language), e.g. en, ja, th.", valueName: "locale"))
+    var lang: String?
+
+    func loadLexicon() throws -> Lexicon {
+        if BundledLexicons.names.contains(lexicon) { return try BundledLexicons.lexicon(named: lexicon) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: lexicon, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError.input("--lexicon \(lexicon): neither an embedded lexicon (\(BundledLexicons.names.joined(separator: ", "))) nor a lexicon folder")
+        }
+        return try LexiconLoader.load(directory: lexicon)
+    }
+
+    func makeScorer() throws -> Scorer {
+        try Scorer(lexicon: loadLexicon(), locale: lang)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, ndjson, csv, table
+}
