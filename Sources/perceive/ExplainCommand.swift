@@ -30,8 +30,9 @@ struct ExplainCommand: ParsableCommand {
             case .json:
                 var object = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).json(result, id: String(i + 1))
                 object.removeLast()
-                let tokens = analysis.tokens.map {
-                    "{\"text\":\(JSONText.string(result.text($0.start, $0.end))),\"start\":\($0.start),\"end\":\($0.end),\"kind\":\"\($0.kind)\",\"folded\":\(JSONText.string(analysis.tokenized.foldedText(of: Int($0.start == $0.start ? analysis.tokens.firstIndex(of: $0)! : 0)))),\"sentence\":\($0.sentence)}"
+                let tokens = analysis.tokens.indices.map { i -> String in
+                    let token = analysis.tokens[i]
+                    return "{\"text\":\(JSONText.string(result.text(token.start, token.end))),\"start\":\(token.start),\"end\":\(token.end),\"kind\":\"\(token.kind)\",\"folded\":\(JSONText.string(analysis.tokenized.foldedText(of: i))),\"sentence\":\(token.sentence)}"
                 }
                 let matches = analysis.matches.map { match -> String in
                     let entry = scorer.lexicon.entries[Int(match.entry)]

@@ -27,6 +27,10 @@ struct Phrase: Sendable {
 public struct Lexicon: Sendable {
     public let manifest: LexiconManifest
     public let entries: [LexiconEntry]
+    /// What the rules read of each entry, without reference counting (same indices as ``entries``).
+    public let info: [EntryInfo]
+    /// The named emotions of all entries, back to back; see ``EntryInfo/emotionStart``.
+    public let emotionWeights: [EmotionWeight]
 
     private let vocabulary: ByteHashTable
     /// vocabulary id → entry of the single-token term, or -1.
@@ -44,6 +48,14 @@ public struct Lexicon: Sendable {
          entryTokens: [[Int32]]) {
         self.manifest = manifest
         self.entries = entries
+        var info: [EntryInfo] = []
+        var weights: [EmotionWeight] = []
+        for entry in entries {
+            info.append(EntryInfo(entry, emotionStart: weights.count))
+            weights.append(contentsOf: entry.emotions)
+        }
+        self.info = info
+        self.emotionWeights = weights
         self.vocabulary = vocabulary
         var single = [Int32](repeating: -1, count: vocabulary.count)
         var phrases: [Int32: [Phrase]] = [:]

@@ -92,3 +92,50 @@ public struct LexiconEntry: Sendable {
 
     public func cueValue(_ kind: CueKind) -> Double? { cueValues[kind] }
 }
+
+/// The part of a ``LexiconEntry`` the rules read on every comment, as a trivial value type
+/// (no reference counting on the hot path). ``Lexicon/info`` has one per entry.
+public struct EntryInfo: Sendable {
+    public var valence: Double?
+    public var effort: Double?
+    public var success: Double?
+    /// Range of the entry's named emotions in ``Lexicon/emotionWeights``.
+    public var emotionStart: Int32
+    public var emotionCount: Int32
+    public var shifter: ShifterKind?
+    public var shifterWeight: Double?
+    public var cues: CueSet
+    public var minutes: Double?
+    public var number: Double?
+    public var count: Double?
+    public var ordinal: Double?
+
+    public var isScored: Bool { valence != nil || effort != nil || success != nil || emotionCount > 0 }
+
+    /// The value of a cue kind that has one.
+    @inline(__always)
+    public func cueValue(_ kind: CueKind) -> Double? {
+        switch kind {
+        case .durationUnit: minutes
+        case .number: number
+        case .count: count
+        case .ordinal: ordinal
+        default: nil
+        }
+    }
+
+    init(_ entry: LexiconEntry, emotionStart: Int) {
+        valence = entry.valence
+        effort = entry.effort
+        success = entry.success
+        self.emotionStart = Int32(emotionStart)
+        emotionCount = Int32(entry.emotions.count)
+        shifter = entry.shifter
+        shifterWeight = entry.shifterWeight
+        cues = entry.cues
+        minutes = entry.cueValues[.durationUnit]
+        number = entry.cueValues[.number]
+        count = entry.cueValues[.count]
+        ordinal = entry.cueValues[.ordinal]
+    }
+}

@@ -94,11 +94,13 @@ public enum LexiconLoader {
             throw LexiconError(file: manifestFile, "is not valid JSON: \(error)")
         }
         guard manifest.format == formatName else {
-            throw LexiconError(file: manifestFile, "format is \"\(manifest.format)\", expected \"\(formatName)\"")
+            throw LexiconError(file: manifestFile, line: line(of: "format", in: manifestText),
+                               "format is \"\(manifest.format)\", expected \"\(formatName)\"")
         }
         var seenCategories = Set<String>()
         for category in manifest.emotions where !seenCategories.insert(category.name).inserted {
-            throw LexiconError(file: manifestFile, "emotion category \"\(category.name)\" is declared twice")
+            throw LexiconError(file: manifestFile, line: line(of: "name", value: category.name, occurrence: 2, in: manifestText),
+                               "emotion category \"\(category.name)\" is declared twice")
         }
         let tokenizer = try tokenizer ?? Tokenizer(locale: manifest.language)
         var builder = Builder(manifest: manifest, tokenizer: tokenizer, displayName: source.displayName)
@@ -106,6 +108,24 @@ public enum LexiconLoader {
         for path in manifest.shifters { try builder.readShifters(path, try source.read(path)) }
         for path in manifest.cues { try builder.readCues(path, try source.read(path)) }
         return builder.finish()
+    }
+
+    /// The 1-based line of the `occurrence`-th `"key": ` (followed by `"value"` when given) in
+    /// the manifest's text, for messages; nil when not found.
+    static func line(of key: String, value: String? = nil, occurrence: Int = 1, in text: String) -> Int? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let found = rest.range(of: "\"\(key)\"") {
+                rest = rest[found.upperBound...]
+                let afterColon = rest.drop { $0 == " " || $0 == "\t" }
+                guard afterColon.first == ":" else { continue }
+                if let value, !afterColon.dropFirst().drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("\"\(value)\"") { continue }
+                seen += 1
+                if seen == occurrence { return index + 1 }
+            }
+        }
+        return nil
     }
 
     /// A row of a data file: its fields and the 1-based column where each starts.
@@ -281,7 +301,7 @@ public enum LexiconLoader {
                 let weight = row.fields.count > 2
                     ? try Self.number(row.fields[2], row, 2, file: file, name: "weight", range: 0...2) : nil
                 if (kind == .intensifier || kind == .diminisher) && weight == nil {
-                    throw LexiconError(file: file, line: row.line, "an \(kind.rawValue) needs a weight")
+                    throw LexiconError(file: file, line: row.line, "\(kind == .intensifier ? "an" : "a") \(kind.rawValue) needs a weight")
                 }
                 let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
                 if let earlier = entries[index].shifterLocation {
@@ -309,7 +329,7 @@ public enum LexiconLoader {
                     ? try Self.number(row.fields[2], row, 2, file: file, name: "value", range: 0...1_000_000) : nil
                 let needsValue: Set<CueKind> = [.durationUnit, .number, .count, .ordinal]
                 if needsValue.contains(kind) && value == nil {
-                    throw LexiconError(file: file, line: row.line, "a \(kind.rawValue) cue needs a value")
+                    throw LexiconError(file: file, line: row.line, "\(kind == .ordinal ? "an" : "a") \(kind.rawValue) cue needs a value")
                 }
                 let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
                 if entries[index].cues.contains(kind) {

@@ -9,7 +9,7 @@ public struct CapsRule: ScoringRule {
         guard !analysis.isShouting else { return }
         let factor = 1 + context.parameters.capsEmphasis
         for index in analysis.evidence.indices {
-            let e = analysis.evidence[index]
+            let e = analysis.anchor(index)
             for t in Int(e.firstToken)..<Int(e.endToken) where analysis.tokens[t].isAllCaps && analysis.tokens[t].kind == .word {
                 analysis.evidence[index].adjust(.caps, by: factor, trigger: analysis.span(Int32(t), Int32(t + 1)))
                 break

@@ -11,7 +11,7 @@ public struct ContrastRule: ScoringRule {
         var contrasts: [Match] = []
         var hasConcessive = false
         for match in analysis.matches {
-            switch context.lexicon.entries[Int(match.entry)].shifter {
+            switch context.lexicon.info[Int(match.entry)].shifter {
             case .contrast: contrasts.append(match)
             case .concessive: hasConcessive = true
             default: break
@@ -19,7 +19,7 @@ public struct ContrastRule: ScoringRule {
         }
         guard !contrasts.isEmpty || hasConcessive else { return }
         for index in analysis.evidence.indices {
-            let e = analysis.evidence[index]
+            let e = analysis.anchor(index)
             // The nearest contrast word after the contribution, else the nearest before it.
             if let after = contrasts.first(where: { analysis.tokens[Int($0.first)].sentence == e.sentence && $0.first >= e.endToken }) {
                 analysis.evidence[index].adjust(.contrast, by: p.contrastBeforeWeight, trigger: analysis.span(after.first, after.end))
@@ -33,7 +33,7 @@ public struct ContrastRule: ScoringRule {
     }
 
     /// The concessive word opening the clause the contribution is in, if any.
-    private func concessiveOpener(of e: Evidence, _ analysis: Analysis, _ lexicon: Lexicon) -> Match? {
+    private func concessiveOpener(of e: Analysis.Anchor, _ analysis: Analysis, _ lexicon: Lexicon) -> Match? {
         var i = Int(e.firstToken) - 1
         while i >= 0 {
             let token = analysis.tokens[i]
@@ -41,7 +41,7 @@ public struct ContrastRule: ScoringRule {
             let m = analysis.matchAt[i]
             if m >= 0 {
                 let match = analysis.matches[Int(m)]
-                switch lexicon.entries[Int(match.entry)].shifter {
+                switch lexicon.info[Int(match.entry)].shifter {
                 case .concessive: return match
                 case .contrast: return nil
                 default: break

@@ -14,7 +14,7 @@ struct CountExpression {
         let window = context.parameters.countWindow
         analysis.walkForward(from: Int(verb.end), window: window) { match, _, index in
             if let match {
-                let entry = lexicon.entries[Int(match.entry)]
+                let entry = lexicon.info[Int(match.entry)]
                 if entry.cues.contains(.contact) || entry.cues.contains(.transfer) { return false }
                 if let count = entry.cueValue(.count) {
                     found = CountExpression(count: count, first: match.first, end: match.end)
@@ -37,7 +37,7 @@ struct CountExpression {
         }
         if found != nil { return found }
         analysis.walkBack(from: Int(verb.first), window: window) { match, _ in
-            let entry = lexicon.entries[Int(match.entry)]
+            let entry = lexicon.info[Int(match.entry)]
             if entry.cues.contains(.contact) || entry.cues.contains(.transfer) { return false }
             if let ordinal = entry.cueValue(.ordinal), let times = timesCue(after: Int(match.end), analysis, lexicon) {
                 found = CountExpression(count: ordinal, first: match.first, end: times)
@@ -51,7 +51,7 @@ struct CountExpression {
     /// The end token of a `times` cue ("times", "time") at `index`, if there is one.
     private static func timesCue(after index: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Int32? {
         guard index < analysis.tokens.count, let match = analysis.match(startingAt: index),
-              lexicon.entries[Int(match.entry)].cues.contains(.times) else { return nil }
+              lexicon.info[Int(match.entry)].cues.contains(.times) else { return nil }
         return match.end
     }
 }

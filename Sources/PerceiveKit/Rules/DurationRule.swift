@@ -29,14 +29,17 @@ public struct DurationRule: ScoringRule {
             defer { i += 1 }
             // "45mins", "2hrs": digits glued to a unit.
             if tokens[i].kind == .word, let (count, unit) = gluedDuration(at: i, analysis, lexicon) {
-                record(count * unit, first: i, end: i + 1, &analysis, context)
+                // Like "2 hrs ago" below, "2hrs ago" is a date, not a wait.
+                let ago = i + 1 < tokens.count
+                    && analysis.match(startingAt: i + 1).map { lexicon.info[Int($0.entry)].cues.contains(.ago) } == true
+                if !ago { record(count * unit, first: i, end: i + 1, &analysis, context) }
                 continue
             }
             guard let match = analysis.match(startingAt: i) else { continue }
-            let entry = lexicon.entries[Int(match.entry)]
+            let entry = lexicon.info[Int(match.entry)]
             guard let unit = entry.cueValue(.durationUnit) else { continue }
             let end = Int(match.end)
-            if end < tokens.count, let next = analysis.match(startingAt: end), lexicon.entries[Int(next.entry)].cues.contains(.ago) {
+            if end < tokens.count, let next = analysis.match(startingAt: end), lexicon.info[Int(next.entry)].cues.contains(.ago) {
                 continue
             }
             var first = i
@@ -96,7 +99,7 @@ public struct DurationRule: ScoringRule {
         let id = folded.withUnsafeBufferPointer { lexicon.vocabularyID(UnsafeBufferPointer(rebasing: $0[k..<end])) }
         guard id >= 0 else { return nil }
         let unit = [id].withUnsafeBufferPointer { ids in lexicon.longestMatch(in: ids, at: 0) }
-        guard let unit, let minutes = lexicon.entries[Int(unit.entry)].cueValue(.durationUnit) else { return nil }
+        guard let unit, let minutes = lexicon.info[Int(unit.entry)].cueValue(.durationUnit) else { return nil }
         return (count, minutes)
     }
 
@@ -104,7 +107,7 @@ public struct DurationRule: ScoringRule {
         let p = context.parameters
         var quick = false
         analysis.walkBack(from: first, window: p.quickMarkerWindow) { match, _ in
-            if context.lexicon.entries[Int(match.entry)].cues.contains(.quick) { quick = true; return false }
+            if context.lexicon.info[Int(match.entry)].cues.contains(.quick) { quick = true; return false }
             return true
         }
         let base = quick ? p.quickDurationBonus : -Self.penalty(minutes: minutes, p)

@@ -29,7 +29,7 @@ public struct EmphasisRule: ScoringRule {
             let exclamationFactor = 1 + p.exclamationEmphasis * Double(min(exclamations, p.exclamationMaximum))
             let questionFactor = questions > 1 ? 1 + p.questionEmphasis * Double(min(questions, p.questionMaximum)) : 1
             for index in analysis.evidence.indices {
-                let e = analysis.evidence[index]
+                let e = analysis.anchor(index)
                 guard e.sentence == Int32(s), e.dimension == .emotion || e.dimension == .emotions else { continue }
                 if exclamations > 0, let firstMark, let lastMark {
                     analysis.evidence[index].adjust(.exclamation, by: exclamationFactor, trigger: (firstMark.0, lastMark.1))

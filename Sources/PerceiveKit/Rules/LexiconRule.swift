@@ -6,7 +6,7 @@ public struct LexiconRule: ScoringRule {
 
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         for match in analysis.matches {
-            let entry = context.lexicon.entries[Int(match.entry)]
+            let entry = context.lexicon.info[Int(match.entry)]
             guard entry.isScored else { continue }
             if let valence = entry.valence {
                 analysis.addEvidence(.emotion, source: .lexicon, entry: match.entry, first: match.first, end: match.end, base: valence)
@@ -17,7 +17,8 @@ public struct LexiconRule: ScoringRule {
             if let success = entry.success {
                 analysis.addEvidence(.success, source: .lexicon, entry: match.entry, first: match.first, end: match.end, base: success)
             }
-            for emotion in entry.emotions {
+            let emotions = context.lexicon.emotionWeights[Int(entry.emotionStart)..<Int(entry.emotionStart + entry.emotionCount)]
+            for emotion in emotions {
                 analysis.addEvidence(.emotions, category: Int32(emotion.category), source: .lexicon, entry: match.entry,
                                      first: match.first, end: match.end, base: emotion.intensity)
             }

@@ -11,16 +11,16 @@ public struct NegationRule: ScoringRule {
 
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let window = context.parameters.negationWindow
+        let info = context.lexicon.info
+        var before: [(match: Match, distance: Int)] = []
         for index in analysis.evidence.indices {
-            let evidence = analysis.evidence[index]
+            let evidence = analysis.anchor(index)
             var negators = 0
             var nearest: Match?
-            analysis.walkBack(from: Int(evidence.firstToken), window: window) { match, _ in
-                if context.lexicon.entries[Int(match.entry)].shifter == .negator {
-                    negators += 1
-                    if nearest == nil { nearest = match }
-                }
-                return true
+            analysis.matchesBefore(Int(evidence.firstToken), window: window, into: &before)
+            for (match, _) in before where info[Int(match.entry)].shifter == .negator {
+                negators += 1
+                if nearest == nil { nearest = match }
             }
             guard negators % 2 == 1, let nearest else { continue }
             let factor = evidence.dimension == .emotions

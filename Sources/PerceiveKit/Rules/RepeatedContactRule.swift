@@ -8,7 +8,7 @@ public struct RepeatedContactRule: ScoringRule {
 
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let p = context.parameters
-        for match in analysis.matches where context.lexicon.entries[Int(match.entry)].cues.contains(.contact) {
+        for match in analysis.matches where context.lexicon.info[Int(match.entry)].cues.contains(.contact) {
             guard let count = CountExpression.find(for: match, in: analysis, context), count.count >= 2 else { continue }
             let penalty = min(p.repeatedContactMaximumPenalty, p.repeatedContactPenalty * (count.count - 1))
             analysis.addEvidence(.effort, source: .repeatedContact, entry: match.entry,

@@ -11,14 +11,16 @@ public struct ResolutionRule: ScoringRule {
         let p = context.parameters
         let lexicon = context.lexicon
         var used = Set<Int32>()
-        for e in analysis.evidence where e.dimension == .success && e.contribution > 0 && e.entry >= 0 {
-            guard lexicon.entries[Int(e.entry)].cues.contains(.resolution) else { continue }
+        for index in analysis.evidence.indices {
+            let e = analysis.anchor(index)
+            guard e.dimension == .success && e.contribution > 0 && e.entry >= 0 else { continue }
+            guard lexicon.info[Int(e.entry)].cues.contains(.resolution) else { continue }
             let sentence = analysis.tokenized.sentences[Int(e.sentence)]
             let low = max(Int(sentence.firstToken), Int(e.firstToken) - p.firstTimeWindow)
             let high = min(Int(sentence.endToken), Int(e.endToken) + p.firstTimeWindow)
             for t in low..<high {
                 guard let match = analysis.match(startingAt: t), !used.contains(match.first) else { continue }
-                let entry = lexicon.entries[Int(match.entry)]
+                let entry = lexicon.info[Int(match.entry)]
                 guard entry.cues.contains(.firstTime), entry.effort == nil else { continue }
                 used.insert(match.first)
                 analysis.addEvidence(.effort, source: .resolution, entry: match.entry, first: match.first, end: match.end,

@@ -50,10 +50,6 @@ public struct Ruleset: Sendable {
 }
 
 extension Analysis {
-    /// The lexicon entry of match `match`.
-    @inline(__always)
-    func entry(_ match: Match, _ lexicon: Lexicon) -> LexiconEntry { lexicon.entries[Int(match.entry)] }
-
     /// Appends evidence for tokens `first ..< end`.
     mutating func addEvidence(
         _ dimension: Dimension, category: Int32 = -1, source: RuleID, entry: Int32, first: Int32, end: Int32,
@@ -74,7 +70,7 @@ extension Analysis {
             return Self.parseDigits(tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
         }
         if let match = self.match(startingAt: index), match.end == match.first + 1 {
-            return lexicon.entries[Int(match.entry)].cueValue(.number)
+            return lexicon.info[Int(match.entry)].cueValue(.number)
         }
         return nil
     }

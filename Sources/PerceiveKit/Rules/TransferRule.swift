@@ -8,7 +8,7 @@ public struct TransferRule: ScoringRule {
 
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let p = context.parameters
-        for match in analysis.matches where context.lexicon.entries[Int(match.entry)].cues.contains(.transfer) {
+        for match in analysis.matches where context.lexicon.info[Int(match.entry)].cues.contains(.transfer) {
             var index = analysis.evidence.firstIndex { $0.dimension == .effort && $0.firstToken == match.first && $0.source == .lexicon }
             if index == nil {
                 analysis.addEvidence(.effort, source: .transfer, entry: match.entry, first: match.first, end: match.end,

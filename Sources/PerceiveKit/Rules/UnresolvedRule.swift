@@ -9,7 +9,7 @@ public struct UnresolvedRule: ScoringRule {
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let p = context.parameters
         for index in analysis.evidence.indices {
-            let e = analysis.evidence[index]
+            let e = analysis.anchor(index)
             guard e.dimension == .success, e.contribution < 0 else { continue }
             var marker: Match?
             var i = Int(e.firstToken) - 1
@@ -19,7 +19,7 @@ public struct UnresolvedRule: ScoringRule {
                 let m = analysis.matchAt[i]
                 if m >= 0 {
                     let match = analysis.matches[Int(m)]
-                    if context.lexicon.entries[Int(match.entry)].cues.contains(.persistence) { marker = match; break }
+                    if context.lexicon.info[Int(match.entry)].cues.contains(.persistence) { marker = match; break }
                     i = Int(match.first) - 1
                 } else {
                     i -= 1
@@ -27,7 +27,7 @@ public struct UnresolvedRule: ScoringRule {
             }
             if marker == nil {
                 analysis.walkForward(from: Int(e.endToken), window: 2) { match, _, _ in
-                    if let match, context.lexicon.entries[Int(match.entry)].cues.contains(.persistence) { marker = match; return false }
+                    if let match, context.lexicon.info[Int(match.entry)].cues.contains(.persistence) { marker = match; return false }
                     return true
                 }
             }

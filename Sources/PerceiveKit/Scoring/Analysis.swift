@@ -33,6 +33,25 @@ public struct Analysis: Sendable {
 
     @inline(__always) public var tokens: [Token] { tokenized.tokens }
 
+    /// Where evidence `index` is and what it is, without copying its adjustments (rules read
+    /// this on the hot path).
+    public struct Anchor {
+        public var dimension: Dimension
+        public var source: RuleID
+        public var entry: Int32
+        public var firstToken: Int32
+        public var endToken: Int32
+        public var sentence: Int32
+        public var contribution: Double
+    }
+
+    @inline(__always)
+    public func anchor(_ index: Int) -> Anchor {
+        Anchor(dimension: evidence[index].dimension, source: evidence[index].source, entry: evidence[index].entry,
+               firstToken: evidence[index].firstToken, endToken: evidence[index].endToken,
+               sentence: evidence[index].sentence, contribution: evidence[index].contribution)
+    }
+
     /// The match starting exactly at token `index`, if any.
     @inline(__always)
     public func match(startingAt index: Int) -> Match? {
@@ -65,6 +84,30 @@ public struct Analysis: Sendable {
             if m >= 0 {
                 let match = matches[Int(m)]
                 if !body(match, distance) { return }
+                i = Int(match.first) - 1
+            } else {
+                i -= 1
+            }
+        }
+    }
+
+    /// The matches ``walkBack(from:window:_:)`` would visit, nearest first, with their
+    /// distances, written into `buffer` (cleared first). No closure: for the hot rules.
+    @inline(__always)
+    func matchesBefore(_ index: Int, window: Int, into buffer: inout [(match: Match, distance: Int)]) {
+        buffer.removeAll(keepingCapacity: true)
+        let sentence = tokenized.tokens[index].sentence
+        var i = index - 1
+        var distance = 0
+        while i >= 0 && distance < window {
+            let token = tokenized.tokens[i]
+            if token.sentence != sentence || isClauseBreak[i] { return }
+            if token.kind == .punctuation && matchAt[i] < 0 { i -= 1; continue }
+            distance += 1
+            let m = matchAt[i]
+            if m >= 0 {
+                let match = matches[Int(m)]
+                buffer.append((match, distance))
                 i = Int(match.first) - 1
             } else {
                 i -= 1

@@ -16,8 +16,9 @@ public final class Scorer {
     public var parameters: Parameters { ruleset.parameters }
     private let tokenizer: Tokenizer
     private let context: RuleContext
-    private var analysis = Analysis()
-    private var clausePunctuation: [Bool] = []
+    private var workspace: Analysis? = Analysis()
+    /// Scratch sums: one per sentence, then one for the comment.
+    private var accumulators: [ScoreAccumulator] = []
 
     /// - Parameters:
     ///   - lexicon: the lexicon (default: the embedded `en-cx`).
@@ -33,32 +34,39 @@ public final class Scorer {
 
     /// Scores one comment.
     public func score(_ text: String) throws(TokenizerError) -> CommentScore {
-        try analyze(text)
-        return result(for: text)
+        // Move the workspace out of the object into a local (its buffers stay uniquely
+        // referenced, so they are reused) and back when done: no exclusivity checks per access.
+        var local = workspace ?? Analysis()
+        workspace = nil
+        try analyze(text, &local)
+        let scored = result(for: text, local)
+        workspace = local
+        return scored
     }
 
     /// Runs the pipeline on `text` and returns the analysis (tokens, matches, evidence), for
     /// explanations and tests.
     public func analysis(of text: String) throws(TokenizerError) -> (Analysis, CommentScore) {
-        try analyze(text)
-        return (analysis, result(for: text))
+        var local = Analysis()
+        try analyze(text, &local)
+        return (local, result(for: text, local))
     }
 
-    /// Runs the pipeline, leaving its state in `analysis`.
-    private func analyze(_ text: String) throws(TokenizerError) {
-        analysis.reset()
+    /// Runs the pipeline, leaving its state in `local`.
+    private func analyze(_ text: String, _ local: inout Analysis) throws(TokenizerError) {
+        local.reset()
         var text = text
         var failure: TokenizerError?
         text.withUTF8 { buffer in
-            do throws(TokenizerError) { try tokenizer.tokenize(buffer, into: &analysis.tokenized) } catch { failure = error }
+            do throws(TokenizerError) { try tokenizer.tokenize(buffer, into: &local.tokenized) } catch { failure = error }
         }
         if let failure { throw failure }
-        lookUp()
-        for rule in ruleset.rules { rule.apply(to: &analysis, in: context) }
+        Self.lookUp(&local, lexicon)
+        for rule in ruleset.rules { rule.apply(to: &local, in: context) }
     }
 
     /// Vocabulary ids, longest-first matches, clause breaks and the shouting flag.
-    private func lookUp() {
+    private static func lookUp(_ analysis: inout Analysis, _ lexicon: Lexicon) {
         let tokens = analysis.tokenized.tokens
         let count = tokens.count
         var sawUpper = false, sawLower = false
@@ -78,7 +86,7 @@ public final class Scorer {
                     let m = Int32(analysis.matches.count)
                     analysis.matches.append(Match(first: Int32(i), end: Int32(i + length), entry: entry))
                     for k in i..<(i + length) { analysis.matchAt[k] = m }
-                    if let shifter = lexicon.entries[Int(entry)].shifter, shifter == .contrast || shifter == .concessive {
+                    if let shifter = lexicon.info[Int(entry)].shifter, shifter == .contrast || shifter == .concessive {
                         for k in i..<(i + length) { analysis.isClauseBreak[k] = true }
                     }
                     i += length
@@ -110,20 +118,32 @@ public final class Scorer {
         }
     }
 
-    private func result(for text: String) -> CommentScore {
+    private func result(for text: String, _ analysis: Analysis) -> CommentScore {
         let p = ruleset.parameters
         // In reading order; for one piece of text, emotion, effort, success, then named emotions.
-        let evidence = analysis.evidence.sorted {
-            ($0.start, $0.dimension.order, $0.category) < ($1.start, $1.dimension.order, $1.category)
+        var evidence = analysis.evidence
+        func before(_ a: Evidence, _ b: Evidence) -> Bool {
+            (a.start, a.dimension.order, a.category) < (b.start, b.dimension.order, b.category)
+        }
+        if evidence.count > 1 && !zip(evidence, evidence.dropFirst()).allSatisfy({ !before($1, $0) }) {
+            evidence.sort(by: before)
+        }
+        let sentenceCount = analysis.tokenized.sentences.count
+        let categories = lexicon.categories.count
+        while accumulators.count < sentenceCount + 1 { accumulators.append(ScoreAccumulator(categories: categories)) }
+        for i in 0...sentenceCount { accumulators[i].reset() }
+        for e in evidence {
+            accumulators[sentenceCount].add(e)
+            accumulators[Int(e.sentence)].add(e)
         }
         var sentences: [SentenceScore] = []
-        sentences.reserveCapacity(analysis.tokenized.sentences.count)
+        sentences.reserveCapacity(sentenceCount)
         for (i, sentence) in analysis.tokenized.sentences.enumerated() {
-            let scores = Scores.aggregate(evidence.lazy.filter { $0.sentence == Int32(i) }, lexicon: lexicon, parameters: p)
-            sentences.append(SentenceScore(index: i, start: sentence.start, end: sentence.end, scores: scores))
+            sentences.append(SentenceScore(index: i, start: sentence.start, end: sentence.end,
+                                           scores: accumulators[i].scores(lexicon: lexicon, parameters: p)))
         }
         return CommentScore(
-            text: text, scores: Scores.aggregate(evidence, lexicon: lexicon, parameters: p), sentences: sentences,
+            text: text, scores: accumulators[sentenceCount].scores(lexicon: lexicon, parameters: p), sentences: sentences,
             evidence: evidence, tokenCount: analysis.tokenized.tokens.count, matchCount: analysis.matches.count)
     }
 }

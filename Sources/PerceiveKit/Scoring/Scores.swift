@@ -73,39 +73,9 @@ public struct Scores: Sendable, Equatable {
 
     /// Computes the scores of the evidence `evidence` (all of a comment, or one sentence's).
     public static func aggregate<S: Sequence<Evidence>>(_ evidence: S, lexicon: Lexicon, parameters p: Parameters) -> Scores {
-        var signed = (0.0, 0.0, 0.0), absolute = (0.0, 0.0, 0.0), counts = (0, 0, 0)
-        var remaining = [Double](repeating: 1, count: lexicon.categories.count)
-        var present = [Bool](repeating: false, count: lexicon.categories.count)
-        for e in evidence {
-            let c = e.contribution
-            switch e.dimension {
-            case .emotion: signed.0 += c * abs(c); absolute.0 += abs(c); counts.0 += 1
-            case .effort: signed.1 += c * abs(c); absolute.1 += abs(c); counts.1 += 1
-            case .success: signed.2 += c * abs(c); absolute.2 += abs(c); counts.2 += 1
-            case .emotions:
-                let i = Int(e.category)
-                remaining[i] *= 1 - min(1, max(0, c))
-                if c > 0 { present[i] = true }
-            }
-        }
-        func mean(_ s: Double, _ a: Double, _ n: Int) -> Double? {
-            guard n > 0 else { return nil }
-            return a > 0 ? min(1, max(-1, s / a)) : 0
-        }
-        let emotion = mean(signed.0, absolute.0, counts.0)
-        let effort = mean(signed.1, absolute.1, counts.1)
-        let success = mean(signed.2, absolute.2, counts.2)
-        var weighted = 0.0, weights = 0.0
-        if let emotion { weighted += p.cxEmotionWeight * emotion; weights += p.cxEmotionWeight }
-        if let effort { weighted += p.cxEffortWeight * effort; weights += p.cxEffortWeight }
-        if let success { weighted += p.cxSuccessWeight * success; weights += p.cxSuccessWeight }
-        var emotions: [EmotionScore] = []
-        for i in present.indices where present[i] {
-            emotions.append(EmotionScore(category: i, name: lexicon.categories[i].name, intensity: 1 - remaining[i]))
-        }
-        emotions.sort { $0.intensity != $1.intensity ? $0.intensity > $1.intensity : $0.category < $1.category }
-        return Scores(emotion: emotion ?? 0, effort: effort, success: success, cx: weights > 0 ? weighted / weights : 0,
-                      emotions: emotions, emotionCount: counts.0, effortCount: counts.1, successCount: counts.2)
+        var accumulator = ScoreAccumulator(categories: lexicon.categories.count)
+        for e in evidence { accumulator.add(e) }
+        return accumulator.scores(lexicon: lexicon, parameters: p)
     }
 
     public func band(_ dimension: Dimension, _ p: Parameters) -> Band? {
@@ -145,5 +115,57 @@ public struct CommentScore: Sendable {
     public func text(_ start: Int32, _ end: Int32) -> String {
         let utf8 = Array(text.utf8)
         return String(decoding: utf8[Int(start)..<Int(end)], as: UTF8.self)
+    }
+}
+
+/// Running sums from which ``Scores`` are computed; see ``Scores`` for the formulas.
+struct ScoreAccumulator {
+    var signed = (0.0, 0.0, 0.0)
+    var absolute = (0.0, 0.0, 0.0)
+    var counts = (0, 0, 0)
+    /// Per category, Π (1 − min(1, max(0, c))).
+    var remaining: [Double]
+
+    init(categories: Int) { remaining = [Double](repeating: 1, count: categories) }
+
+    mutating func reset() {
+        signed = (0, 0, 0)
+        absolute = (0, 0, 0)
+        counts = (0, 0, 0)
+        for i in remaining.indices { remaining[i] = 1 }
+    }
+
+    @inline(__always)
+    mutating func add(_ e: Evidence) {
+        let c = e.contribution
+        switch e.dimension {
+        case .emotion: signed.0 += c * abs(c); absolute.0 += abs(c); counts.0 += 1
+        case .effort: signed.1 += c * abs(c); absolute.1 += abs(c); counts.1 += 1
+        case .success: signed.2 += c * abs(c); absolute.2 += abs(c); counts.2 += 1
+        case .emotions: remaining[Int(e.category)] *= 1 - min(1, max(0, c))
+        }
+    }
+
+    func scores(lexicon: Lexicon, parameters p: Parameters) -> Scores {
+        func mean(_ s: Double, _ a: Double, _ n: Int) -> Double? {
+            guard n > 0 else { return nil }
+            return a > 0 ? min(1, max(-1, s / a)) : 0
+        }
+        let emotion = mean(signed.0, absolute.0, counts.0)
+        let effort = mean(signed.1, absolute.1, counts.1)
+        let success = mean(signed.2, absolute.2, counts.2)
+        var weighted = 0.0, weights = 0.0
+        if let emotion { weighted += p.cxEmotionWeight * emotion; weights += p.cxEmotionWeight }
+        if let effort { weighted += p.cxEffortWeight * effort; weights += p.cxEffortWeight }
+        if let success { weighted += p.cxSuccessWeight * success; weights += p.cxSuccessWeight }
+        var emotions: [EmotionScore] = []
+        for i in remaining.indices where remaining[i] < 1 {
+            emotions.append(EmotionScore(category: i, name: lexicon.categories[i].name, intensity: 1 - remaining[i]))
+        }
+        if emotions.count > 1 {
+            emotions.sort { $0.intensity != $1.intensity ? $0.intensity > $1.intensity : $0.category < $1.category }
+        }
+        return Scores(emotion: emotion ?? 0, effort: effort, success: success, cx: weights > 0 ? weighted / weights : 0,
+                      emotions: emotions, emotionCount: counts.0, effortCount: counts.1, successCount: counts.2)
     }
 }

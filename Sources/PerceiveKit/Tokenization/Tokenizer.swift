@@ -50,12 +50,40 @@ public final class Tokenizer {
     }
 
     /// Tokenizes UTF-8 `text` into `result`, reusing its storage.
-    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into result: inout TokenizedText) throws(TokenizerError) {
+    ///
+    /// Pure-ASCII text takes a fast path (``ASCIIWordSegmenter``) that gives ICU's exact
+    /// boundaries; `useICUForASCII` forces ICU (for the differential test).
+    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into result: inout TokenizedText,
+                         useICUForASCII: Bool = false) throws(TokenizerError) {
         result.removeAll()
         guard text.count < Int(Int32.max) else { throw TokenizerError.textTooLong(bytes: text.count) }
         let count = text.count
         if count == 0 { return }
-        let segments = try segmenter.wordSegments(text, ends: &wordEnds, statuses: &wordStatuses)
+        // The folded arena starts with the whole text lower-cased ASCII-wise: an ASCII token's
+        // folded form is then the same byte range. Other tokens are folded by ICU and appended.
+        var ascii = true
+        result.folded.append(contentsOf: text)
+        result.folded.withUnsafeMutableBufferPointer { folded in
+            var high: UInt8 = 0
+            for j in 0..<count {
+                let b = folded[j]
+                high |= b
+                if b &- 0x41 < 26 { folded[j] = b | 0x20 }
+            }
+            ascii = high < 0x80
+        }
+        let segments: Int
+        if ascii && !useICUForASCII {
+            if wordEnds.count < count { wordEnds = [Int32](repeating: 0, count: count * 2) }
+            if wordStatuses.count < count { wordStatuses = [Int32](repeating: 0, count: count * 2) }
+            segments = wordEnds.withUnsafeMutableBufferPointer { e in
+                wordStatuses.withUnsafeMutableBufferPointer { s in
+                    ASCIIWordSegmenter.segment(text, ends: e.baseAddress!, statuses: s.baseAddress!)
+                }
+            }
+        } else {
+            segments = try segmenter.wordSegments(text, ends: &wordEnds, statuses: &wordStatuses)
+        }
         result.tokens.reserveCapacity(segments)
         var start = 0
         for i in 0..<segments {
@@ -68,45 +96,45 @@ public final class Tokenizer {
             case 200..<300: kind = .word
             case 300..<500: kind = .ideographic
             default:
+                if end - start == 1 && text[start] == 0x20 { continue }
                 guard let k = Self.classifyNonWord(text, start, end) else { continue }
                 kind = k
             }
-            let foldStart = Int32(result.folded.count)
             var upper = false
             var lower = false
-            var ascii = true
-            for j in start..<end where text[j] >= 0x80 { ascii = false; break }
-            if ascii {
+            var tokenIsASCII = ascii
+            if !ascii {
+                tokenIsASCII = true
+                for j in start..<end where text[j] >= 0x80 { tokenIsASCII = false; break }
+            }
+            var foldStart = Int32(start), foldEnd = Int32(end)
+            if tokenIsASCII {
                 for j in start..<end {
-                    var b = text[j]
-                    if b &- 0x41 < 26 { upper = true; b |= 0x20 } else if b &- 0x61 < 26 { lower = true }
-                    result.folded.append(b)
+                    let b = text[j]
+                    if b &- 0x41 < 26 { upper = true } else if b &- 0x61 < 26 { lower = true }
                 }
             } else {
+                foldStart = Int32(result.folded.count)
                 (upper, lower) = try segmenter.fold(
                     UnsafeBufferPointer(rebasing: text[start..<end]), appendingTo: &result.folded)
+                foldEnd = Int32(result.folded.count)
             }
             result.tokens.append(Token(
                 start: Int32(start), end: Int32(end), kind: kind, hasUpper: upper, hasLower: lower,
-                foldStart: foldStart, foldEnd: Int32(result.folded.count), sentence: 0))
+                foldStart: foldStart, foldEnd: foldEnd, sentence: 0))
         }
-        try findSentences(text, into: &result)
+        try findSentences(text, ascii: ascii && !useICUForASCII, into: &result)
     }
 
-    /// Sentence boundaries from ICU, with a shortcut that gives ICU's own answer: ASCII text
-    /// with none of `. ! ? CR LF` has no sentence break, so it is one sentence.
-    private func findSentences(_ text: UnsafeBufferPointer<UInt8>, into result: inout TokenizedText) throws(TokenizerError) {
-        var needsICU = false
-        for b in text where b >= 0x80 || b == 0x2E || b == 0x21 || b == 0x3F || b == 0x0A || b == 0x0D {
-            needsICU = true
-            break
-        }
-        var sentenceCount = 1
-        if needsICU {
-            sentenceCount = try segmenter.sentenceSegments(text, ends: &sentenceEnds)
+    /// Sentence boundaries from ICU, or for ASCII text from ``ASCIISentenceSegmenter``,
+    /// which gives ICU's own answer.
+    private func findSentences(_ text: UnsafeBufferPointer<UInt8>, ascii: Bool, into result: inout TokenizedText) throws(TokenizerError) {
+        let sentenceCount: Int
+        if ascii {
+            if sentenceEnds.count < text.count + 1 { sentenceEnds = [Int32](repeating: 0, count: text.count * 2 + 1) }
+            sentenceCount = sentenceEnds.withUnsafeMutableBufferPointer { ASCIISentenceSegmenter.segment(text, ends: $0.baseAddress!) }
         } else {
-            if sentenceEnds.isEmpty { sentenceEnds = [0] }
-            sentenceEnds[0] = Int32(text.count)
+            sentenceCount = try segmenter.sentenceSegments(text, ends: &sentenceEnds)
         }
         var tokenIndex = 0
         var sentenceStart: Int32 = 0

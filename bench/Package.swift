@@ -1,0 +1,21 @@
+// swift-tools-version:6.1
+// Benchmarks live in their own package so that nothing they need reaches Perceive's users.
+import PackageDescription
+
+let package = Package(
+    name: "PerceiveBench",
+    dependencies: [
+        .package(name: "Perceive", path: ".."),
+    ],
+    targets: [
+        .target(name: "SyntheticFeedback"),
+        .executableTarget(
+            name: "perceive-generate",
+            dependencies: ["SyntheticFeedback"]
+        ),
+        .executableTarget(
+            name: "perceive-bench-throughput",
+            dependencies: ["SyntheticFeedback", .product(name: "PerceiveKit", package: "Perceive")]
+        ),
+    ]
+)
