@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "PerceiveCLITests",
             dependencies: ["perceive"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ]
 )
