@@ -249,8 +249,9 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
 @Test func termsAreCaseFolded() throws {
     let lexicon = try load(terms: ["Wi-Fi\t0.2", "good\t0.5"])
     #expect(lexicon.entries[0].term == "Wi-Fi")
-    #expect(lexicon.entries[0].tokenCount == 3)
-    for text in ["wi-fi", "Wi-Fi", "WI-FI", "wI-fI"] {
+    // The hyphen joining two words is skipped by matching: "Wi-Fi" is the two tokens wi, fi.
+    #expect(lexicon.entries[0].tokenCount == 2)
+    for text in ["wi-fi", "Wi-Fi", "WI-FI", "wI-fI", "wi fi"] {
         #expect(try matchedTerms(text, lexicon) == ["Wi-Fi"], "\(text)")
     }
     #expect(try matchedTerms("wifi", lexicon).isEmpty)
@@ -277,4 +278,13 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
     #expect(very.shifter == .intensifier && very.shifterWeight == 0.3 && !very.isScored)
     #expect(Fixture.term("minutes").cueValue(.durationUnit) == 1)
     #expect(Fixture.term("never").shifter == .negator && Fixture.term("never").cues.contains(.persistence))
+}
+
+@Test func hyphenatedAndSpacedSpellingsAreOneTerm() throws {
+    let lexicon = try load(terms: ["hassle-free\t0.5"])
+    #expect(try matchedTerms("it was hassle free", lexicon) == ["hassle-free"])
+    #expect(try matchedTerms("it was hassle-free", lexicon) == ["hassle-free"])
+    // A spaced or dashed hyphen is punctuation, not a joiner.
+    #expect(try matchedTerms("hassle - free", lexicon).isEmpty)
+    #expect(throws: LexiconError.self) { try load(terms: ["hassle-free\t0.5", "hassle free\t0.4"]) }
 }

@@ -80,6 +80,15 @@ public struct Lexicon: Sendable {
         vocabulary.value(for: folded) ?? -1
     }
 
+    /// The cues of the single-token entry for vocabulary id `id` (empty when none): lets
+    /// rules see a cue word ("within", "still") even inside a longer matched phrase.
+    @inline(__always)
+    public func singleTokenCues(_ id: Int32) -> CueSet {
+        guard id >= 0 else { return CueSet() }
+        let entry = singleEntry[Int(id)]
+        return entry >= 0 ? info[Int(entry)].cues : CueSet()
+    }
+
     /// Number of distinct tokens across all terms.
     public var vocabularySize: Int { vocabulary.count }
 

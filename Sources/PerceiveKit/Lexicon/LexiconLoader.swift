@@ -214,7 +214,7 @@ public enum LexiconLoader {
                 throw LexiconError(file: file, line: line, column: 1, "term \"\(text)\" has no tokens")
             }
             var ids: [Int32] = []
-            for index in tokenized.tokens.indices {
+            for index in tokenized.tokens.indices where !tokenized.isJoinerHyphen(index) {
                 let token = tokenized.tokens[index]
                 let bytes = Array(tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
                 ids.append(vocabulary.insert(bytes, value: Int32(vocabulary.count)))

@@ -105,10 +105,20 @@ public struct DurationRule: ScoringRule {
 
     private func record(_ minutes: Double, first: Int, end: Int, _ analysis: inout Analysis, _ context: RuleContext) {
         let p = context.parameters
+        // A quick marker among the tokens just before the duration, in its clause; looked
+        // up per token, so "within" counts even inside a phrase such as "answered within".
         var quick = false
-        analysis.walkBack(from: first, window: p.quickMarkerWindow) { match, _ in
-            if context.lexicon.info[Int(match.entry)].cues.contains(.quick) { quick = true; return false }
-            return true
+        var t = first - 1
+        var seen = 0
+        let sentence = analysis.tokenized.tokens[first].sentence
+        while t >= 0 && seen < p.quickMarkerWindow {
+            let token = analysis.tokenized.tokens[t]
+            if token.sentence != sentence || analysis.isClauseBreak[t] { break }
+            if token.kind != .punctuation {
+                seen += 1
+                if context.lexicon.singleTokenCues(analysis.vocabulary[t]).contains(.quick) { quick = true; break }
+            }
+            t -= 1
         }
         let base = quick ? p.quickDurationBonus : -Self.penalty(minutes: minutes, p)
         guard base != 0 else { return }

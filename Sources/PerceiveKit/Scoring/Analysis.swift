@@ -19,6 +19,10 @@ public struct Analysis: Sendable {
     /// The comment is written all in capitals (then capitals are no emphasis).
     public internal(set) var isShouting = false
     public var evidence: [Evidence] = []
+    /// Scratch for matching: the vocabulary ids of the tokens matching looks at (joiner
+    /// hyphens left out) and the token index of each.
+    var matchIDs: [Int32] = []
+    var matchPositions: [Int32] = []
 
     public init() {}
 
@@ -28,6 +32,8 @@ public struct Analysis: Sendable {
         matches.removeAll(keepingCapacity: true)
         isClauseBreak.removeAll(keepingCapacity: true)
         evidence.removeAll(keepingCapacity: true)
+        matchIDs.removeAll(keepingCapacity: true)
+        matchPositions.removeAll(keepingCapacity: true)
         isShouting = false
     }
 

@@ -79,19 +79,26 @@ public final class Scorer {
         }
         analysis.isShouting = sawUpper && !sawLower
         analysis.matchAt.append(contentsOf: repeatElement(-1, count: count))
-        analysis.vocabulary.withUnsafeBufferPointer { ids in
-            var i = 0
-            while i < count {
-                if let (entry, length) = lexicon.longestMatch(in: ids, at: i) {
+        // Matching skips hyphens inside words ("hassle-free" = "hassle free").
+        for t in 0..<count where !analysis.tokenized.isJoinerHyphen(t) {
+            analysis.matchIDs.append(analysis.vocabulary[t])
+            analysis.matchPositions.append(Int32(t))
+        }
+        let positions = analysis.matchPositions
+        analysis.matchIDs.withUnsafeBufferPointer { ids in
+            var j = 0
+            while j < ids.count {
+                if let (entry, length) = lexicon.longestMatch(in: ids, at: j) {
+                    let first = Int(positions[j]), end = Int(positions[j + length - 1]) + 1
                     let m = Int32(analysis.matches.count)
-                    analysis.matches.append(Match(first: Int32(i), end: Int32(i + length), entry: entry))
-                    for k in i..<(i + length) { analysis.matchAt[k] = m }
+                    analysis.matches.append(Match(first: Int32(first), end: Int32(end), entry: entry))
+                    for k in first..<end { analysis.matchAt[k] = m }
                     if let shifter = lexicon.info[Int(entry)].shifter, shifter == .contrast || shifter == .concessive {
-                        for k in i..<(i + length) { analysis.isClauseBreak[k] = true }
+                        for k in first..<end { analysis.isClauseBreak[k] = true }
                     }
-                    i += length
+                    j += length
                 } else {
-                    i += 1
+                    j += 1
                 }
             }
         }

@@ -71,6 +71,23 @@ public struct TokenizedText: Sendable {
         sentences.removeAll(keepingCapacity: true)
     }
 
+    /// Whether token `index` is a hyphen joining two words with no space around it
+    /// ("hassle-free", "wi-fi"). Matching skips such hyphens, so "hassle-free" and
+    /// "hassle free" are the same term; the hyphen stays a token (and inside the match).
+    @inline(__always)
+    public func isJoinerHyphen(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.kind == .punctuation, index > 0, index + 1 < tokens.count else { return false }
+        let length = Int(token.foldEnd - token.foldStart)
+        let first = folded[Int(token.foldStart)]
+        let isHyphen = (length == 1 && first == UInt8(ascii: "-"))
+            || (length == 3 && first == 0xE2 && folded[Int(token.foldStart) + 1] == 0x80
+                && (folded[Int(token.foldStart) + 2] == 0x90 || folded[Int(token.foldStart) + 2] == 0x91))
+        guard isHyphen else { return false }
+        let before = tokens[index - 1], after = tokens[index + 1]
+        return before.kind == .word && after.kind == .word && before.end == token.start && token.end == after.start
+    }
+
     /// The folded form of token `index` as a String (for display and tests, not the hot path).
     public func foldedText(of index: Int) -> String {
         let token = tokens[index]
