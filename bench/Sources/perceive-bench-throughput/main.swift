@@ -76,4 +76,19 @@ try measure("score", count: count, bytes: bytes, rounds: rounds) {
     for comment in comments { evidence += try scorer.score(comment).evidence.count }
     return evidence
 }
+// The parallel path: batches of 4,096 comments over a pool of scorers, results in order.
+let lexicon = scorer.lexicon
+for threads in [1, 2] {
+    let pool = try ScorerPool(threads: threads) { try Scorer(lexicon: lexicon) }
+    try measure("score, pool of \(threads) thread\(threads == 1 ? "" : "s")", count: count, bytes: bytes, rounds: rounds) {
+        var evidence = 0
+        var start = 0
+        while start < comments.count {
+            let batch = Array(comments[start..<min(comments.count, start + 4096)])
+            evidence += pool.map(batch) { scorer, text in (try? scorer.score(text))?.evidence.count ?? 0 }.reduce(0, +)
+            start += 4096
+        }
+        return evidence
+    }
+}
 print("command: swift run -c release --package-path bench perceive-bench-throughput --count \(count) --seed \(seed) --rounds \(rounds)")

@@ -1,0 +1,78 @@
+import Dispatch
+
+/// Scores batches of comments on several threads, one ``Scorer`` per thread (all sharing one
+/// immutable ``Lexicon``), and returns results in input order, so output is byte-identical
+/// whatever the thread count.
+///
+/// ```swift
+/// let pool = try ScorerPool(threads: 2) { try Scorer() }
+/// let lines = pool.map(comments) { scorer, text in (try? scorer.score(text))?.scores.emotion }
+/// ```
+///
+/// - Complexity: O(n) work split into `threads` contiguous chunks of the batch.
+public final class ScorerPool: @unchecked Sendable {
+    /// Number of worker threads (at least 1).
+    public let threads: Int
+    // Each scorer is used by exactly one worker at a time: worker `w` uses `scorers[w]`.
+    private let scorers: [Scorer]
+
+    /// Makes `threads` scorers with `makeScorer` (default thread count: all cores).
+    public init(threads: Int? = nil, makeScorer: () throws -> Scorer) throws {
+        let count = max(1, threads ?? ProcessInfoCores.active)
+        self.threads = count
+        scorers = try (0..<count).map { _ in try makeScorer() }
+    }
+
+    /// The first scorer, for work that needs one outside a batch.
+    public var primary: Scorer { scorers[0] }
+
+    /// Applies `transform` to every input with a scorer, in parallel, and returns the
+    /// outputs in input order.
+    public func map<Input, Output>(_ inputs: [Input], _ transform: (Scorer, Input) -> Output) -> [Output] {
+        let n = inputs.count
+        if threads == 1 || n < 2 * threads {
+            return inputs.map { transform(scorers[0], $0) }
+        }
+        var outputs = [Output?](repeating: nil, count: n)
+        outputs.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            let scorers = UnsafeSendable(self.scorers)
+            let inputs = UnsafeSendable(inputs)
+            let chunk = (n + threads - 1) / threads
+            withoutActuallyEscaping(transform) { transform in
+                let work = UnsafeSendable(transform)
+                DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                    let start = worker * chunk
+                    let end = min(n, start + chunk)
+                    guard start < end else { return }
+                    let scorer = scorers.value[worker]
+                    for i in start..<end { out.value[i] = work.value(scorer, inputs.value[i]) }
+                }
+            }
+        }
+        return outputs.map { $0! }
+    }
+}
+
+/// A value handed to worker threads whose safety the caller guarantees (each worker touches
+/// only its own part).
+struct UnsafeSendable<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+enum ProcessInfoCores {
+    /// Cores available to this process.
+    static var active: Int {
+        #if canImport(Glibc)
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 1
+        #else
+        return 1
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
