@@ -52,13 +52,25 @@ import Testing
     let quick = try result.only(.effort, source: .duration)
     #expect((quick.start, quick.end) == m[0])
     #expect(quick.quantity == 5)
-    expectClose(quick.base, p.quickDurationBonus)
-    expectClose(result.scores.effort, p.quickDurationBonus)
+    // 5 minutes: penalty √5 / (√5 + √15) = 0.3660…; the bonus is 0.5 × (1 − 0.3660) = 0.3170.
+    expectClose(DurationRule.penalty(minutes: 5, p), 5.0.squareRoot() / (5.0.squareRoot() + 15.0.squareRoot()))
+    expectClose(quick.base, p.quickDurationBonus * (1 - DurationRule.penalty(minutes: 5, p)))
+    expectClose(quick.base, 0.5 * 15.0.squareRoot() / (5.0.squareRoot() + 15.0.squareRoot()))
+    expectClose(result.scores.effort, quick.base)
+}
+
+@Test func quickBonusFadesForLongDurations() throws {
+    // "in 3 weeks" after a quick marker: 30,240 minutes, penalty 0.9782, bonus 0.0109.
+    let base = try Fixture.scorer().score("within 3 weeks").only(.effort, source: .duration).base
+    let weeks = 30_240.0.squareRoot(), h = 15.0.squareRoot()
+    expectClose(base, 0.5 * h / (weeks + h))
+    #expect(base < 0.02)
 }
 
 @Test func quickMarkerCountsWithinItsWindowOnly() throws {
     #expect(p.quickMarkerWindow == 2)
-    expectClose(try Fixture.scorer().score("only took 5 minutes").only(.effort).base, p.quickDurationBonus)
+    expectClose(try Fixture.scorer().score("only took 5 minutes").only(.effort).base,
+                p.quickDurationBonus * (1 - DurationRule.penalty(minutes: 5, p)))
     expectClose(try Fixture.scorer().score("only it took 5 minutes").only(.effort).base, -DurationRule.penalty(minutes: 5, p))
 }
 

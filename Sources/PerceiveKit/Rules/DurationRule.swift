@@ -6,7 +6,8 @@
 /// A bare plural unit counts as ``Parameters/vagueDurationCount``. The effort penalty for `m`
 /// minutes is `durationMaximumPenalty × m^k / (m^k + h^k)` with `k = durationCurveExponent` and
 /// `h = durationHalfPenaltyMinutes`. After a `quick` cue ("within", "only") the duration is an
-/// effort bonus of ``Parameters/quickDurationBonus`` instead. Durations followed by an `ago`
+/// effort bonus instead: ``Parameters/quickDurationBonus`` × (1 − penalty / max), so a short
+/// quick duration helps and a long one ("delivered in 3 weeks") hardly does. Durations followed by an `ago`
 /// cue ("3 weeks ago") are dates, not waits, and are skipped.
 public struct DurationRule: ScoringRule {
     public var id: RuleID { .duration }
@@ -120,7 +121,10 @@ public struct DurationRule: ScoringRule {
             }
             t -= 1
         }
-        let base = quick ? p.quickDurationBonus : -Self.penalty(minutes: minutes, p)
+        // After a quick marker the duration is a bonus that shrinks as it grows: "within 5
+        // minutes" is quick, "in 3 weeks" is not (the penalty's complement scales it).
+        let penalty = Self.penalty(minutes: minutes, p)
+        let base = quick ? p.quickDurationBonus * (1 - penalty / p.durationMaximumPenalty) : -penalty
         guard base != 0 else { return }
         analysis.addEvidence(.effort, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
     }

@@ -50,7 +50,8 @@ public struct Parameters: Sendable, Equatable, Codable {
     public var durationMaximumPenalty = 1.0
     /// Count assumed for a bare plural unit ("waited hours", "took weeks").
     public var vagueDurationCount = 2.0
-    /// Effort bonus for a duration introduced by a quick marker ("within 5 minutes").
+    /// Largest effort bonus for a duration introduced by a quick marker ("within 5 minutes");
+    /// scaled by 1 − penalty / durationMaximumPenalty, so it fades for long durations.
     public var quickDurationBonus = 0.5
     /// Tokens before the number in which a quick marker counts.
     public var quickMarkerWindow = 2
@@ -128,7 +129,7 @@ extension Parameters {
             d("durationCurveExponent", durationCurveExponent, "k in penalty = max * m^k / (m^k + h^k)"),
             d("durationMaximumPenalty", durationMaximumPenalty, "largest effort penalty from one duration"),
             d("vagueDurationCount", vagueDurationCount, "count assumed for a bare plural unit ('waited hours')"),
-            d("quickDurationBonus", quickDurationBonus, "effort bonus for a quick duration ('within 5 minutes')"),
+            d("quickDurationBonus", quickDurationBonus, "largest effort bonus for a quick duration ('within 5 minutes'), times 1 - penalty/max"),
             d("quickMarkerWindow", quickMarkerWindow, "tokens before a duration in which a quick marker counts"),
             d("countWindow", countWindow, "tokens between a contact or transfer verb and its count"),
             d("repeatedContactPenalty", repeatedContactPenalty, "effort penalty per contact beyond the first"),
