@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads a file (or stdin for `-`) in chunks into a sliding buffer: memory stays bounded by
+/// the longest record, never by the size of the file.
+final class ByteStream {
+    let name: String
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    /// Bytes read so far and, for a regular file, its size (for progress and ETA).
+    private(set) var bytesRead: Int64 = 0
+    let totalBytes: Int64?
+    var buffer: [UInt8] = []
+    /// First byte of `buffer` not consumed yet.
+    var start = 0
+    private(set) var atEnd = false
+    static let chunkSize = 1 << 16
+    /// The longest record (line, CSV row) accepted: 16 MiB. No comment is that long, and
+    /// scoring one needs about 60 bytes of memory per byte of text.
+    public static let maximumRecordBytes = 16 << 20
+
+    init(path: String) throws(InputError) {
+        if path == "-" {
+            name = "<stdin>"
+            fd = 0
+            ownsDescriptor = false
+            totalBytes = nil
+        } else {
+            name = path
+            var info = stat()
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw InputError(file: path, line: 1, column: 1, "expected a file, found a directory")
+            }
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else {
+                throw InputError(file: path, line: 1, column: 1, "expected a readable file (\(String(cString: strerror(errno))))")
+            }
+            fd = opened
+            ownsDescriptor = true
+            totalBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int64(info.st_size) : nil
+        }
+        buffer.reserveCapacity(Self.chunkSize * 2)
+    }
+
+    /// Reads at least one more chunk onto the end of the buffer (dropping consumed bytes
+    /// first). Returns false at the end of the input.
+    ///
+    /// A record (the unconsumed bytes) may not grow past ``maximumRecordBytes``: an input
+    /// with no line end (a 1 GB stream) is refused at `recordLine` instead of filling memory.
+    func fill(minimum: Int = ByteStream.chunkSize, recordLine: Int = 1) throws(InputError) -> Bool {
+        if atEnd { return false }
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        if buffer.count >= Self.maximumRecordBytes {
+            throw InputError(file: name, line: recordLine, column: 1,
+                             "expected a record of at most \(Self.maximumRecordBytes >> 20) MiB, found a longer one (no line end?)")
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: max(minimum, Self.chunkSize)))
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, $0.count - old) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                buffer.removeSubrange(old...)
+                throw InputError(file: name, line: 1, column: 1, "expected readable input (\(String(cString: strerror(errno))))")
+            }
+            buffer.removeSubrange((old + count)...)
+            if bytesRead == 0 && count >= 2 && (buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF])
+                                                || buffer.starts(with: [0, 0, 0xFE, 0xFF])) {
+                throw InputError(file: name, line: 1, column: 1,
+                                 "expected UTF-8 text, found a UTF-16 or UTF-32 byte-order mark (convert with: iconv -f UTF-16 -t UTF-8)")
+            }
+            bytesRead += Int64(count)
+            if count == 0 {
+                atEnd = true
+                return false
+            }
+            return true
+        }
+    }
+
+    deinit {
+        if ownsDescriptor { _ = close(fd) }
+    }
+}

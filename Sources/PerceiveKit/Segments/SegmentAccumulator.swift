@@ -1,0 +1,178 @@
+/// The dimensions summarized per segment: the three scores and `cx`.
+public enum SummaryDimension: Int, Sendable, CaseIterable, Codable {
+    case emotion, effort, success, cx
+    public var name: String { ["emotion", "effort", "success", "cx"][rawValue] }
+}
+
+/// Sufficient statistics of one dimension: count, exact sums of values and squares, and how
+/// many values fell in the negative, neutral and positive bands.
+public struct DimensionTally: Sendable, Equatable {
+    public var n = 0
+    public var sum = ExactSum()
+    public var sumOfSquares = ExactSum()
+    /// Negative, neutral, positive.
+    public var bands = [0, 0, 0]
+
+    public init() {}
+
+    mutating func add(_ x: Double, band: Band) {
+        n += 1
+        sum.add(x)
+        sumOfSquares.add(x * x)
+        bands[band < .neutral ? 0 : band == .neutral ? 1 : 2] += 1
+    }
+
+    static func + (a: DimensionTally, b: DimensionTally) -> DimensionTally {
+        var r = a
+        r.n += b.n; r.sum = r.sum + b.sum; r.sumOfSquares = r.sumOfSquares + b.sumOfSquares
+        for k in 0..<3 { r.bands[k] += b.bands[k] }
+        return r
+    }
+
+    static func - (a: DimensionTally, b: DimensionTally) -> DimensionTally {
+        var r = a
+        r.n -= b.n; r.sum = r.sum - b.sum; r.sumOfSquares = r.sumOfSquares - b.sumOfSquares
+        for k in 0..<3 { r.bands[k] -= b.bands[k] }
+        return r
+    }
+
+    /// Mean, sample variance (n − 1), from the exact sums.
+    public var mean: Double? { n > 0 ? sum.value / Double(n) : nil }
+    public var variance: Double? {
+        guard n > 1 else { return nil }
+        let s = sum.value, q = sumOfSquares.value
+        return max(0, (q - s * s / Double(n)) / Double(n - 1))
+    }
+}
+
+/// How much one term drove a segment's scores: in how many comments it appeared, and the sum
+/// of its shares (see ``CommentScore/share(of:)``) on the negative and positive side of
+/// emotion, effort and success.
+public struct DriverTally: Sendable, Equatable {
+    public var comments = 0
+    /// Sum of |share| of negative contributions, per emotion, effort, success.
+    public var negative = [ExactSum(), ExactSum(), ExactSum()]
+    /// Sum of share of positive contributions, per emotion, effort, success.
+    public var positive = [ExactSum(), ExactSum(), ExactSum()]
+
+    public init() {}
+
+    static func + (a: DriverTally, b: DriverTally) -> DriverTally {
+        var r = a
+        r.comments += b.comments
+        for k in 0..<3 { r.negative[k] = r.negative[k] + b.negative[k]; r.positive[k] = r.positive[k] + b.positive[k] }
+        return r
+    }
+
+    /// Adds `other` in place.
+    mutating func merge(_ other: DriverTally) {
+        comments += other.comments
+        for k in 0..<3 { negative[k] = negative[k] + other.negative[k]; positive[k] = positive[k] + other.positive[k] }
+    }
+
+    public var negativeTotal: Double { (negative[0] + negative[1] + negative[2]).value }
+    public var positiveTotal: Double { (positive[0] + positive[1] + positive[2]).value }
+}
+
+/// A named emotion's tally: comments in which it appeared, and the sum of its intensities.
+public struct EmotionTally: Sendable, Equatable {
+    public var comments = 0
+    public var intensity = ExactSum()
+    public init() {}
+    static func + (a: EmotionTally, b: EmotionTally) -> EmotionTally {
+        var r = a
+        r.comments += b.comments
+        r.intensity = r.intensity + b.intensity
+        return r
+    }
+}
+
+/// What one scored comment adds to every segment it belongs to, computed once.
+public struct CommentContribution: Sendable {
+    var values: [Double?]
+    var bands: [Band?]
+    var cues: [Bool]
+    var emotions: [(String, Double)]
+    var drivers: [String: DriverTally]
+
+    /// - Parameters:
+    ///   - score: the comment's scores and evidence.
+    ///   - lexicon: names the terms of lexicon evidence; rule-made evidence is named by its rule.
+    public init(_ score: CommentScore, lexicon: Lexicon, parameters p: Parameters) {
+        let s = score.scores
+        values = [s.emotion, s.effort, s.success, s.cx]
+        bands = [Band(s.emotion, p), s.effort.map { Band($0, p) }, s.success.map { Band($0, p) }, Band(s.cx, p)]
+        cues = [s.emotionCount > 0, s.effortCount > 0, s.successCount > 0]
+        emotions = s.emotions.map { ($0.name, $0.intensity) }
+        var totals = [0.0, 0.0, 0.0]
+        for e in score.evidence where e.dimension != .emotions { totals[e.dimension.order] += abs(e.contribution) }
+        var drivers: [String: DriverTally] = [:]
+        for e in score.evidence where e.dimension != .emotions {
+            let d = e.dimension.order
+            guard totals[d] > 0, e.contribution != 0 else { continue }
+            let share = e.contribution * abs(e.contribution) / totals[d]
+            let term = e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : Self.ruleLabel(e.source)
+            var tally = drivers[term] ?? { var t = DriverTally(); t.comments = 1; return t }()
+            if share < 0 { tally.negative[d].add(-share) } else { tally.positive[d].add(share) }
+            drivers[term] = tally
+        }
+        self.drivers = drivers
+    }
+
+    /// A contribution from given values (emotion, effort, success, cx), for tests and tools.
+    init(values: [Double?], cues: [Bool], emotions: [(String, Double)] = [], drivers: [String: DriverTally] = [:], parameters p: Parameters) {
+        self.values = values
+        self.bands = values.map { $0.map { Band($0, p) } }
+        self.cues = cues
+        self.emotions = emotions
+        self.drivers = drivers
+    }
+
+    /// The driver name of a contribution a rule made up (not a lexicon term).
+    static func ruleLabel(_ rule: RuleID) -> String {
+        switch rule {
+        case .duration: "waiting time"
+        case .repeatedContact: "repeated contact"
+        case .transfer: "transfers"
+        case .resolution: "first-contact resolution"
+        default: rule.rawValue
+        }
+    }
+}
+
+/// The sufficient statistics of one segment: everything a summary needs, and nothing that
+/// grows with the number of rows (counts, exact sums, sums of squares, emotion and driver
+/// tallies). Two accumulators merge by adding, in any order, with identical results.
+public struct SegmentAccumulator: Sendable, Equatable {
+    /// Comments scored.
+    public var n = 0
+    /// Comments with at least one emotion, effort, success cue.
+    public var coverage = [0, 0, 0]
+    /// Per ``SummaryDimension``.
+    public var dimensions = Array(repeating: DimensionTally(), count: 4)
+    public var emotions: [String: EmotionTally] = [:]
+    public var drivers: [String: DriverTally] = [:]
+
+    public init() {}
+
+    public mutating func add(_ c: CommentContribution) {
+        n += 1
+        for k in 0..<3 where c.cues[k] { coverage[k] += 1 }
+        for k in 0..<4 {
+            if let x = c.values[k], let band = c.bands[k] { dimensions[k].add(x, band: band) }
+        }
+        for (name, intensity) in c.emotions {
+            emotions[name, default: EmotionTally()].comments += 1
+            emotions[name, default: EmotionTally()].intensity.add(intensity)
+        }
+        for (term, tally) in c.drivers { drivers[term, default: DriverTally()].merge(tally) }
+    }
+
+    public mutating func merge(_ other: SegmentAccumulator) {
+        n += other.n
+        for k in 0..<3 { coverage[k] += other.coverage[k] }
+        for k in 0..<4 { dimensions[k] = dimensions[k] + other.dimensions[k] }
+        for (name, t) in other.emotions { emotions[name] = (emotions[name] ?? EmotionTally()) + t }
+        for (term, t) in other.drivers { drivers[term, default: DriverTally()].merge(t) }
+    }
+}

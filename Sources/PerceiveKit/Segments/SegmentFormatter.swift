@@ -1,0 +1,152 @@
+import Foundation
+
+/// Writes a ``SegmentReport`` as a terminal table, CSV, JSON or Markdown.
+public struct SegmentFormatter: Sendable {
+    public var report: SegmentReport
+    public init(_ report: SegmentReport) { self.report = report }
+
+    private var multipleColumns: Bool { report.textColumns.count > 1 }
+
+    private func name(_ s: SegmentSummary) -> String {
+        multipleColumns ? "[\(s.column)] \(s.label)" : s.label
+    }
+
+    private static func signed(_ x: Double?, _ decimals: Int = 2) -> String {
+        guard let x else { return "–" }
+        let text = String(format: "%+.\(decimals)f", x)
+        return (text.hasPrefix("-") || text.hasPrefix("+")) && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    /// "+0.12 [+0.05, +0.19]" or "+0.12" when there is no interval.
+    public static func meanWithInterval(_ d: DimensionSummary) -> String {
+        guard let mean = d.mean else { return "–" }
+        guard let low = d.low, let high = d.high else { return signed(mean) }
+        return "\(signed(mean)) [\(signed(low)), \(signed(high))]"
+    }
+
+    /// "*" when the adjusted p-value is under the significance level, with the direction.
+    private func flag(_ d: DimensionSummary) -> String {
+        guard let p = d.adjustedP, p < report.parameters.significanceLevel, let diff = d.difference else { return "" }
+        return diff > 0 ? " ▲" : " ▼"
+    }
+
+    private static func percent(_ x: Double) -> String { JSONText.number(x * 100, decimals: 0) + "%" }
+
+    private func driverList(_ drivers: [DriverSummary], limit: Int = 3) -> String {
+        drivers.prefix(limit).map { "\($0.term) (\(Self.signed($0.total)))" }.joined(separator: ", ")
+    }
+
+    private func rows() -> [[String]] {
+        report.segments.map { s in
+            let e = s.dimensions[0], f = s.dimensions[1], su = s.dimensions[2], cx = s.dimensions[3]
+            return [
+                name(s), String(s.n) + (s.smallN ? " (small n)" : ""),
+                Self.meanWithInterval(e) + flag(e),
+                Self.meanWithInterval(f) + flag(f) + " n=\(f.n)",
+                Self.meanWithInterval(su) + flag(su) + " n=\(su.n)",
+                Self.meanWithInterval(cx) + flag(cx),
+                cx.shares.map(Self.percent).joined(separator: "/"),
+                s.emotions.prefix(2).map { "\($0.name) \(Self.percent($0.share))" }.joined(separator: ", "),
+            ]
+        }
+    }
+
+    private var headers: [String] {
+        ["segment", "n", "emotion", "effort", "success", "cx", "cx −/0/+", "top emotions"]
+    }
+
+    private var legend: String {
+        let sp = report.parameters
+        return "Means with \(JSONText.number(sp.confidence * 100, decimals: 0))% t-intervals; ▲/▼: differs from the rest of the data "
+            + "(Welch's t-test, Benjamini–Hochberg adjusted p < \(JSONText.number(sp.significanceLevel, decimals: 3))); "
+            + "small n: fewer than \(sp.smallSegmentSize) comments. \(report.rowsRead) rows read, \(report.rowErrors) with errors."
+    }
+
+    /// A table for people on a terminal, then the drivers of each segment.
+    public func table() -> String {
+        let all = [headers] + rows()
+        let widths = headers.indices.map { k in all.map { $0[k].count }.max() ?? 0 }
+        var out = all.map { row in
+            row.enumerated().map { k, cell in k == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[k] - cell.count + 2) }.joined()
+        }.joined(separator: "\n") + "\n\n"
+        out += "Top drivers (sum of each term's share of the scores; ▼ negative side, ▲ positive side)\n"
+        let nameWidth = report.segments.map { name($0).count }.max() ?? 0
+        for s in report.segments {
+            let pad = String(repeating: " ", count: nameWidth - name(s).count + 2)
+            out += name(s) + pad + "▼ " + (s.negativeDrivers.isEmpty ? "–" : driverList(s.negativeDrivers)) + "\n"
+            out += String(repeating: " ", count: nameWidth + 2) + "▲ " + (s.positiveDrivers.isEmpty ? "–" : driverList(s.positiveDrivers)) + "\n"
+        }
+        return out + "\n" + legend + "\n"
+    }
+
+    /// The same as a Markdown document.
+    public func markdown() -> String {
+        func escape(_ s: String) -> String { s.replacing("|", with: "\\|") }
+        var out = "| " + headers.joined(separator: " | ") + " |\n|" + headers.map { _ in "---" }.joined(separator: "|") + "|\n"
+        for row in rows() { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
+        out += "\n**Top drivers** (sum of each term's share of the scores)\n\n| segment | negative | positive |\n|---|---|---|\n"
+        for s in report.segments {
+            out += "| \(escape(name(s))) | \(escape(driverList(s.negativeDrivers, limit: 5))) | \(escape(driverList(s.positiveDrivers, limit: 5))) |\n"
+        }
+        return out + "\n" + legend + "\n"
+    }
+
+    public static let csvHeader: [String] = {
+        var h = ["text_column", "segment", "n", "small_n"]
+        for d in SummaryDimension.allCases {
+            let n = d.name
+            h += ["\(n)_n", "\(n)_mean", "\(n)_ci_low", "\(n)_ci_high", "\(n)_sd", "\(n)_negative", "\(n)_neutral", "\(n)_positive",
+                  "\(n)_difference", "\(n)_t", "\(n)_df", "\(n)_p", "\(n)_p_adjusted"]
+        }
+        return h + ["emotion_coverage", "effort_coverage", "success_coverage", "emotions", "negative_drivers", "positive_drivers"]
+    }()
+
+    /// One CSV row per segment (cells that could run as spreadsheet formulas are guarded).
+    public func csv() -> String {
+        func n(_ x: Double?) -> String { x.map { JSONText.number($0, decimals: 6) } ?? "" }
+        var out = CSVText.row(Self.csvHeader) + "\n"
+        for s in report.segments {
+            var cells = [CSVText.guardFormula(s.column), CSVText.guardFormula(s.label), String(s.n), s.smallN ? "true" : "false"]
+            for d in s.dimensions {
+                cells += [String(d.n), n(d.mean), n(d.low), n(d.high), n(d.standardDeviation)] + d.shares.map { n($0) }
+                cells += [n(d.difference), n(d.t), n(d.degreesOfFreedom), n(d.p), n(d.adjustedP)]
+            }
+            cells += s.coverage.map(String.init)
+            cells.append(CSVText.guardFormula(s.emotions.map { "\($0.name):\($0.comments)" }.joined(separator: ";")))
+            cells.append(CSVText.guardFormula(s.negativeDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
+            cells.append(CSVText.guardFormula(s.positiveDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
+            out += CSVText.row(cells) + "\n"
+        }
+        return out
+    }
+
+    /// The whole report as one JSON document.
+    public func json() -> String {
+        func n(_ x: Double?) -> String { JSONText.number(x, decimals: 6) }
+        func strings(_ a: [String]) -> String { "[" + a.map(JSONText.string).joined(separator: ",") + "]" }
+        let sp = report.parameters
+        var out = "{\"columns\":\(strings(report.textColumns)),\"by\":\(strings(report.byColumns)),\"rows\":\(report.rowsRead),\"rowErrors\":\(report.rowErrors)"
+        out += ",\"parameters\":{\"confidence\":\(sp.confidence),\"smallSegmentSize\":\(sp.smallSegmentSize),\"topDrivers\":\(sp.topDrivers),\"significanceLevel\":\(sp.significanceLevel)}"
+        out += ",\"segments\":["
+        out += report.segments.map { s in
+            var o = "{\"column\":\(JSONText.string(s.column)),\"segment\":\(JSONText.string(s.label)),\"by\":\(strings(s.by)),\"values\":\(strings(s.values)),\"n\":\(s.n),\"smallN\":\(s.smallN)"
+            o += ",\"coverage\":{\"emotion\":\(s.coverage[0]),\"effort\":\(s.coverage[1]),\"success\":\(s.coverage[2])}"
+            o += ",\"dimensions\":{" + s.dimensions.map { d in
+                "\"\(d.dimension.name)\":{\"n\":\(d.n),\"mean\":\(n(d.mean)),\"ciLow\":\(n(d.low)),\"ciHigh\":\(n(d.high)),\"sd\":\(n(d.standardDeviation)),"
+                    + "\"shares\":{\"negative\":\(n(d.shares[0])),\"neutral\":\(n(d.shares[1])),\"positive\":\(n(d.shares[2]))},"
+                    + "\"vsRest\":{\"difference\":\(n(d.difference)),\"t\":\(n(d.t)),\"df\":\(n(d.degreesOfFreedom)),\"p\":\(n(d.p)),\"pAdjusted\":\(n(d.adjustedP))}}"
+            }.joined(separator: ",") + "}"
+            o += ",\"emotions\":[" + s.emotions.map {
+                "{\"name\":\(JSONText.string($0.name)),\"comments\":\($0.comments),\"share\":\(n($0.share)),\"meanIntensity\":\(n($0.meanIntensity))}"
+            }.joined(separator: ",") + "]"
+            func drivers(_ list: [DriverSummary]) -> String {
+                "[" + list.map {
+                    "{\"term\":\(JSONText.string($0.term)),\"comments\":\($0.comments),\"total\":\(n($0.total)),\"emotion\":\(n($0.byDimension[0])),\"effort\":\(n($0.byDimension[1])),\"success\":\(n($0.byDimension[2]))}"
+                }.joined(separator: ",") + "]"
+            }
+            o += ",\"drivers\":{\"negative\":\(drivers(s.negativeDrivers)),\"positive\":\(drivers(s.positiveDrivers))}}"
+            return o
+        }.joined(separator: ",\n")
+        return out + "]}\n"
+    }
+}

@@ -1,0 +1,24 @@
+/// The thresholds of segment statistics, defined once (printed by `perceive params`).
+/// Bands (negative / neutral / positive) come from ``Parameters/neutralBand``.
+public struct SegmentParameters: Sendable, Equatable {
+    /// Confidence level of the intervals around means.
+    public var confidence = 0.95
+    /// A segment with fewer scored comments than this is flagged "small n".
+    public var smallSegmentSize = 30
+    /// How many driver terms to list on each side.
+    public var topDrivers = 5
+    /// Adjusted p-value under which a difference from the rest is marked significant.
+    public var significanceLevel = 0.05
+
+    public init() {}
+    public static let standard = SegmentParameters()
+
+    public var descriptors: [Parameters.Descriptor] {
+        [
+            .init(name: "segmentConfidence", value: confidence.description, summary: "confidence level of the intervals around segment means (t-based)"),
+            .init(name: "smallSegmentSize", value: smallSegmentSize.description, summary: "segments with fewer scored comments are flagged 'small n'"),
+            .init(name: "topDrivers", value: topDrivers.description, summary: "driver terms listed per side (negative, positive) in segment summaries"),
+            .init(name: "significanceLevel", value: significanceLevel.description, summary: "Benjamini-Hochberg adjusted p below this marks a difference from the rest"),
+        ]
+    }
+}

@@ -1,0 +1,349 @@
+import Foundation
+
+/// Identifies one segment: the text column, the grouping (which `by` columns) and their values.
+public struct SegmentKey: Sendable, Hashable, Comparable {
+    public var column: Int
+    public var grouping: Int
+    public var values: [String]
+
+    public static func < (a: SegmentKey, b: SegmentKey) -> Bool {
+        if a.column != b.column { return a.column < b.column }
+        if a.grouping != b.grouping { return a.grouping < b.grouping }
+        return a.values.lexicographicallyPrecedes(b.values)
+    }
+}
+
+/// Per-segment statistics of scored comments, accumulated in one pass and mergeable.
+///
+/// Groupings: overall, each `by` column alone, and (with two or more) all of them combined.
+/// With several text columns, every text column has its own set. Sums are exact
+/// (``ExactSum``), so accumulating rows in any order or merging partials gives identical
+/// results.
+public struct SegmentStatistics: Sendable, Equatable {
+    public var textColumns: [String]
+    public var byColumns: [String]
+    /// Indexes into `byColumns` of each grouping; the first is overall (empty).
+    public var groupings: [[Int]]
+    public var lexicon: String
+    public var neutralBand: Double
+    /// Rows read and rows with errors (not scored).
+    public var rowsRead = 0
+    public var rowErrors = 0
+    public var cells: [SegmentKey: SegmentAccumulator] = [:]
+
+    public init(textColumns: [String], byColumns: [String], lexicon: String, parameters: Parameters) {
+        self.textColumns = textColumns
+        self.byColumns = byColumns
+        self.lexicon = lexicon
+        self.neutralBand = parameters.neutralBand
+        var groupings: [[Int]] = [[]]
+        for k in byColumns.indices { groupings.append([k]) }
+        if byColumns.count > 1 { groupings.append(Array(byColumns.indices)) }
+        self.groupings = groupings
+    }
+
+    /// Adds one scored comment of text column `column` with the row's `by` values.
+    public mutating func add(_ contribution: CommentContribution, column: Int, segments: [String]) {
+        for (g, grouping) in groupings.enumerated() {
+            let key = SegmentKey(column: column, grouping: g, values: grouping.map { segments[$0] })
+            cells[key, default: SegmentAccumulator()].add(contribution)
+        }
+    }
+
+    /// Adds another run's statistics (same columns and groupings).
+    public mutating func merge(_ other: SegmentStatistics) {
+        rowsRead += other.rowsRead
+        rowErrors += other.rowErrors
+        for (key, accumulator) in other.cells { cells[key, default: SegmentAccumulator()].merge(accumulator) }
+    }
+
+    /// Whether `other` can be merged into this (same columns, groupings, lexicon and bands).
+    public func isCompatible(with other: SegmentStatistics) -> Bool {
+        textColumns == other.textColumns && byColumns == other.byColumns && groupings == other.groupings
+            && lexicon == other.lexicon && neutralBand == other.neutralBand
+    }
+}
+
+// MARK: - Summary
+
+/// One dimension of one segment: n, mean with its confidence interval, band shares, and
+/// Welch's test against the rest of the data.
+public struct DimensionSummary: Sendable, Equatable {
+    public var dimension: SummaryDimension
+    public var n: Int
+    public var mean: Double?
+    public var standardDeviation: Double?
+    /// Confidence interval (t-based, ``SegmentParameters/confidence``); nil below n = 2.
+    public var low: Double?
+    public var high: Double?
+    /// Shares of negative, neutral and positive values (0 … 1).
+    public var shares: [Double]
+    /// Segment mean minus the rest's mean, Welch's t, its degrees of freedom, the two-sided
+    /// p-value and the Benjamini–Hochberg adjusted p-value; nil for "overall" or when either
+    /// side has fewer than 2 values.
+    public var difference: Double?
+    public var t: Double?
+    public var degreesOfFreedom: Double?
+    public var p: Double?
+    public var adjustedP: Double?
+}
+
+public struct DriverSummary: Sendable, Equatable {
+    public var term: String
+    public var comments: Int
+    /// Total share per emotion, effort, success (negative side: as negative numbers).
+    public var byDimension: [Double]
+    public var total: Double
+}
+
+public struct EmotionSummary: Sendable, Equatable {
+    public var name: String
+    public var comments: Int
+    /// Share of the segment's comments in which it appears.
+    public var share: Double
+    public var meanIntensity: Double
+}
+
+/// Everything said about one segment.
+public struct SegmentSummary: Sendable, Equatable {
+    public var column: String
+    /// Names of the `by` columns of this segment's grouping (empty: overall) and their values.
+    public var by: [String]
+    public var values: [String]
+    public var n: Int
+    /// Comments with an emotion, effort, success cue.
+    public var coverage: [Int]
+    public var dimensions: [DimensionSummary]
+    public var emotions: [EmotionSummary]
+    public var negativeDrivers: [DriverSummary]
+    public var positiveDrivers: [DriverSummary]
+    public var smallN: Bool
+
+    /// "Region=North, Channel=phone", or "overall".
+    public var label: String {
+        by.isEmpty ? "overall" : zip(by, values).map { "\($0)=\($1.isEmpty ? "(blank)" : $1)" }.joined(separator: ", ")
+    }
+}
+
+/// The summary of a whole run.
+public struct SegmentReport: Sendable, Equatable {
+    public var textColumns: [String]
+    public var byColumns: [String]
+    public var rowsRead: Int
+    public var rowErrors: Int
+    public var parameters: SegmentParameters
+    public var segments: [SegmentSummary]
+}
+
+extension SegmentStatistics {
+    /// Computes the summary: means, intervals, shares, emotions, drivers, and Welch's test of
+    /// each segment against the rest of its text column, with Benjamini–Hochberg adjustment
+    /// over all the tests reported.
+    public func summary(_ sp: SegmentParameters = .standard) -> SegmentReport {
+        var segments: [SegmentSummary] = []
+        var tests: [(segment: Int, dimension: Int, p: Double)] = []
+        for key in cells.keys.sorted() {
+            let cell = cells[key]!
+            let overall = cells[SegmentKey(column: key.column, grouping: 0, values: [])] ?? cell
+            var dims: [DimensionSummary] = []
+            for d in SummaryDimension.allCases {
+                let tally = cell.dimensions[d.rawValue]
+                var s = DimensionSummary(dimension: d, n: tally.n, mean: tally.mean, standardDeviation: tally.variance.map { $0.squareRoot() },
+                                         shares: tally.bands.map { tally.n > 0 ? Double($0) / Double(tally.n) : 0 })
+                if let mean = tally.mean, let v = tally.variance {
+                    let half = StudentT.quantile(confidence: sp.confidence, degreesOfFreedom: Double(tally.n - 1)) * (v / Double(tally.n)).squareRoot()
+                    s.low = mean - half
+                    s.high = mean + half
+                }
+                if key.grouping != 0 {
+                    let rest = overall.dimensions[d.rawValue] - tally
+                    if let m1 = tally.mean, let v1 = tally.variance, let m2 = rest.mean, let v2 = rest.variance {
+                        let a = v1 / Double(tally.n), b = v2 / Double(rest.n)
+                        s.difference = m1 - m2
+                        if a + b > 0 {
+                            let t = (m1 - m2) / (a + b).squareRoot()
+                            let df = (a + b) * (a + b) / (a * a / Double(tally.n - 1) + b * b / Double(rest.n - 1))
+                            s.t = t
+                            s.degreesOfFreedom = df
+                            s.p = StudentT.twoSidedP(t, degreesOfFreedom: df)
+                            tests.append((segments.count, d.rawValue, s.p!))
+                        }
+                    }
+                }
+                dims.append(s)
+            }
+            let emotions = cell.emotions.map { name, t in
+                EmotionSummary(name: name, comments: t.comments, share: cell.n > 0 ? Double(t.comments) / Double(cell.n) : 0,
+                               meanIntensity: t.comments > 0 ? t.intensity.value / Double(t.comments) : 0)
+            }.sorted { $0.comments != $1.comments ? $0.comments > $1.comments : $0.name < $1.name }
+            func drivers(negative: Bool) -> [DriverSummary] {
+                cell.drivers.compactMap { term, t -> DriverSummary? in
+                    let parts = (negative ? t.negative : t.positive).map { negative ? -$0.value : $0.value }
+                    let total = parts.reduce(0, +)
+                    return total == 0 ? nil : DriverSummary(term: term, comments: t.comments, byDimension: parts, total: total)
+                }
+                .sorted { abs($0.total) != abs($1.total) ? abs($0.total) > abs($1.total) : $0.term < $1.term }
+                .prefix(sp.topDrivers).map { $0 }
+            }
+            let grouping = groupings[key.grouping]
+            segments.append(SegmentSummary(
+                column: textColumns[key.column], by: grouping.map { byColumns[$0] }, values: key.values, n: cell.n,
+                coverage: cell.coverage, dimensions: dims, emotions: emotions,
+                negativeDrivers: drivers(negative: true), positiveDrivers: drivers(negative: false),
+                smallN: cell.n < sp.smallSegmentSize))
+        }
+        let adjusted = benjaminiHochbergAdjusted(tests.map(\.p))
+        for (k, test) in tests.enumerated() { segments[test.segment].dimensions[test.dimension].adjustedP = adjusted[k] }
+        return SegmentReport(textColumns: textColumns, byColumns: byColumns, rowsRead: rowsRead, rowErrors: rowErrors,
+                             parameters: sp, segments: segments)
+    }
+}
+
+// MARK: - Partials
+
+extension SegmentStatistics {
+    /// Name and version of the partials format (see `docs/segment-partials.md`).
+    public static let partialsFormat = "perceive-segment-partials"
+    public static let partialsVersion = 1
+
+    /// The statistics as NDJSON lines: a header line, then one line per segment.
+    public func partialLines() -> [String] {
+        func strings(_ a: [String]) -> String { "[" + a.map(JSONText.string).joined(separator: ",") + "]" }
+        var lines = ["{\"format\":\"\(Self.partialsFormat)\",\"version\":\(Self.partialsVersion),\"scale\":\"2^52\",\"lexicon\":\(JSONText.string(lexicon)),\"neutralBand\":\(neutralBand),\"columns\":\(strings(textColumns)),\"by\":\(strings(byColumns)),\"groupings\":[\(groupings.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ","))],\"rows\":\(rowsRead),\"rowErrors\":\(rowErrors)}"]
+        for key in cells.keys.sorted() {
+            let c = cells[key]!
+            var line = "{\"column\":\(key.column),\"grouping\":\(key.grouping),\"values\":\(strings(key.values)),\"n\":\(c.n),\"coverage\":[\(c.coverage.map(String.init).joined(separator: ","))],\"dimensions\":["
+            line += c.dimensions.map { "{\"n\":\($0.n),\"sum\":\"\($0.sum)\",\"sumOfSquares\":\"\($0.sumOfSquares)\",\"bands\":[\($0.bands.map(String.init).joined(separator: ","))]}" }.joined(separator: ",")
+            line += "],\"emotions\":{"
+            line += c.emotions.keys.sorted().map { name in
+                let t = c.emotions[name]!
+                return "\(JSONText.string(name)):[\(t.comments),\"\(t.intensity)\"]"
+            }.joined(separator: ",")
+            line += "},\"drivers\":{"
+            line += c.drivers.keys.sorted().map { term in
+                let t = c.drivers[term]!
+                return "\(JSONText.string(term)):[\(t.comments)," + (t.negative + t.positive).map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            }.joined(separator: ",")
+            lines.append(line + "}}")
+        }
+        return lines
+    }
+
+    /// The most comments a segment may count (2⁵³, the integers a JSON number holds exactly),
+    /// and the largest sum a partials file may carry (2¹⁰⁰ units): within these, merging never
+    /// overflows.
+    static let maximumCount = 1 << 53
+    static let maximumSumUnits = Int128(1) << 100
+
+    /// What is out of range in `cell` (every count within 0 … its n, n within 0 … 2⁵³ also
+    /// after merging into `existing`, every sum within ±2¹⁰⁰ units), or nil.
+    static func outOfRange(_ cell: SegmentAccumulator, mergedInto existing: SegmentAccumulator?) -> String? {
+        let n = cell.n
+        guard n >= 0, n <= maximumCount - (existing?.n ?? 0) else {
+            return "expected a count n within 0…\(maximumCount) (also after merging the lines of one segment), found \(n)"
+        }
+        var counts = cell.coverage
+        var sums: [ExactSum] = []
+        for d in cell.dimensions { counts += [d.n] + d.bands; sums += [d.sum, d.sumOfSquares] }
+        for t in cell.emotions.values { counts.append(t.comments); sums.append(t.intensity) }
+        for t in cell.drivers.values { counts.append(t.comments); sums += t.negative + t.positive }
+        if let bad = counts.first(where: { $0 < 0 || $0 > n }) { return "expected counts within 0…n (\(n)), found \(bad)" }
+        if let bad = sums.first(where: { $0.units.magnitude > maximumSumUnits.magnitude }) {
+            return "expected sums within ±2^100 units, found \(bad)"
+        }
+        return nil
+    }
+
+    /// Reads statistics written by ``partialLines()``. `file` names the source in errors.
+    public static func parsePartials<S: Sequence<String>>(_ lines: S, file: String) throws(InputError) -> SegmentStatistics {
+        var statistics: SegmentStatistics?
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            if line.isEmpty { continue }
+            func fail(_ message: String) -> InputError { InputError(file: file, line: number, column: 1, message) }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
+                throw fail("expected a JSON object")
+            }
+            guard let shape = statistics.map({ (columns: $0.textColumns.count, groupings: $0.groupings.map(\.count)) }) else {
+                guard object["format"] as? String == partialsFormat else { throw fail("expected a \(partialsFormat) header line") }
+                guard (object["version"] as? NSNumber)?.intValue == partialsVersion else {
+                    throw fail("expected version \(partialsVersion) of \(partialsFormat), found \(object["version"] ?? "none")")
+                }
+                guard let columns = object["columns"] as? [String], let by = object["by"] as? [String],
+                      let groupings = object["groupings"] as? [[NSNumber]], let lexicon = object["lexicon"] as? String,
+                      let band = (object["neutralBand"] as? NSNumber)?.doubleValue,
+                      let rows = (object["rows"] as? NSNumber)?.intValue, let errors = (object["rowErrors"] as? NSNumber)?.intValue else {
+                    throw fail("expected columns, by, groupings, lexicon, neutralBand, rows and rowErrors in the header")
+                }
+                guard groupings.allSatisfy({ $0.allSatisfy { by.indices.contains($0.intValue) } }) else {
+                    throw fail("expected groupings of positions in by (0…\(by.count - 1))")
+                }
+                guard (0...maximumCount).contains(rows), (0...rows).contains(errors) else {
+                    throw fail("expected rows within 0…\(maximumCount) and rowErrors within 0…rows")
+                }
+                var p = Parameters()
+                p.neutralBand = band
+                var s = SegmentStatistics(textColumns: columns, byColumns: by, lexicon: lexicon, parameters: p)
+                s.groupings = groupings.map { $0.map(\.intValue) }
+                s.rowsRead = rows
+                s.rowErrors = errors
+                statistics = s
+                continue
+            }
+            guard let column = (object["column"] as? NSNumber)?.intValue, (0..<shape.columns).contains(column),
+                  let grouping = (object["grouping"] as? NSNumber)?.intValue, shape.groupings.indices.contains(grouping),
+                  let values = object["values"] as? [String], values.count == shape.groupings[grouping],
+                  let n = (object["n"] as? NSNumber)?.intValue,
+                  let coverage = (object["coverage"] as? [NSNumber])?.map(\.intValue), coverage.count == 3,
+                  let dimensions = object["dimensions"] as? [[String: Any]], dimensions.count == 4,
+                  let emotions = object["emotions"] as? [String: [Any]], let drivers = object["drivers"] as? [String: [Any]] else {
+                throw fail("expected a segment line with column, grouping, values, n, coverage, dimensions, emotions and drivers")
+            }
+            var cell = SegmentAccumulator()
+            cell.n = n
+            cell.coverage = coverage
+            for (k, d) in dimensions.enumerated() {
+                guard let dn = (d["n"] as? NSNumber)?.intValue, let sum = (d["sum"] as? String).flatMap(ExactSum.init),
+                      let squares = (d["sumOfSquares"] as? String).flatMap(ExactSum.init),
+                      let bands = (d["bands"] as? [NSNumber])?.map(\.intValue), bands.count == 3 else {
+                    throw fail("expected n, sum, sumOfSquares and bands in dimension \(k + 1)")
+                }
+                cell.dimensions[k] = DimensionTally(n: dn, sum: sum, sumOfSquares: squares, bands: bands)
+            }
+            for (name, value) in emotions {
+                guard value.count == 2, let count = (value[0] as? NSNumber)?.intValue, let sum = (value[1] as? String).flatMap(ExactSum.init) else {
+                    throw fail("expected [comments, \"intensity sum\"] for emotion \(name)")
+                }
+                cell.emotions[name] = EmotionTally(comments: count, intensity: sum)
+            }
+            for (term, value) in drivers {
+                let sums = value.dropFirst().compactMap { ($0 as? String).flatMap(ExactSum.init) }
+                guard value.count == 7, let count = (value[0] as? NSNumber)?.intValue, sums.count == 6 else {
+                    throw fail("expected [comments, 6 sums] for driver \(term)")
+                }
+                cell.drivers[term] = DriverTally(comments: count, negative: Array(sums[0..<3]), positive: Array(sums[3..<6]))
+            }
+            let key = SegmentKey(column: column, grouping: grouping, values: values)
+            // Counts and sums from a file are checked before they are added, so that a corrupt
+            // or hostile partials file is refused instead of overflowing (found by fuzz-partials).
+            if let problem = Self.outOfRange(cell, mergedInto: statistics!.cells[key]) { throw fail(problem) }
+            statistics!.cells[key, default: SegmentAccumulator()].merge(cell)
+        }
+        guard let statistics else { throw InputError(file: file, line: 1, column: 1, "expected a \(partialsFormat) header line, found an empty file") }
+        return statistics
+    }
+}
+
+extension DimensionTally {
+    init(n: Int, sum: ExactSum, sumOfSquares: ExactSum, bands: [Int]) {
+        self.n = n; self.sum = sum; self.sumOfSquares = sumOfSquares; self.bands = bands
+    }
+}
+extension EmotionTally {
+    init(comments: Int, intensity: ExactSum) { self.comments = comments; self.intensity = intensity }
+}
+extension DriverTally {
+    init(comments: Int, negative: [ExactSum], positive: [ExactSum]) {
+        self.comments = comments; self.negative = negative; self.positive = positive
+    }
+}

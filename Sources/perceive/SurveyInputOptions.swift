@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import PerceiveKit
+
+/// Where comments come from: a text file (one per line), CSV, TSV or JSON Lines, or stdin.
+struct SurveyInputOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Input file: one comment per line (.txt), a survey export (.csv, .tsv) or JSON Lines (.jsonl), or - for stdin.", valueName: "file"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("Input format: text, csv, tsv or jsonl (default: from the file extension; text for stdin).", valueName: "format"))
+    var inputFormat: InputFormatArgument?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Column with the comments, by name, question text or 1-based position (repeat for several; each is scored and labeled).",
+        valueName: "column"))
+    var textColumn: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("JSON Lines: field with the comments, as a dotted path (e.g. response.comment).", valueName: "path"))
+    var textField: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Column (or JSON field) with the row's id.", valueName: "column"))
+    var idColumn: String?
+
+    @Option(name: .long, help: ArgumentHelp("CSV field separator: a character, or tab (default: sniffed from the header line).", valueName: "char"))
+    var delimiter: String?
+
+    @Flag(name: .long, help: "No progress bar and no summary line on stderr.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Scoring threads (default: all cores); output is identical, in input order, for any count.", valueName: "n"))
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads \(threads): expected 1 or more") }
+    }
+
+    var isTabular: Bool { resolvedFormat != .text }
+
+    var resolvedFormat: InputFormat {
+        if let inputFormat { return inputFormat.format }
+        guard let input else { return .text }
+        if !textColumn.isEmpty || !textField.isEmpty, InputFormat.detect(path: input) == .text {
+            return textField.isEmpty ? .csv : .jsonl
+        }
+        return InputFormat.detect(path: input)
+    }
+
+    func delimiterByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        switch delimiter {
+        case "tab", "\\t", "\t": return 0x09
+        default:
+            guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D else {
+                throw CLIError.input("--delimiter \(delimiter): expected one ASCII character (or tab), not a quote or line end")
+            }
+            return byte
+        }
+    }
+
+    /// Opens the input with the columns that matter. An unreadable file or a missing column
+    /// is a usage error (exit 2) naming file, line and column.
+    func open(by: [String] = []) throws -> TabularInput {
+        guard let input else { throw CLIError.input("expected --input FILE (- for stdin)") }
+        let options = TabularInputOptions(
+            format: resolvedFormat, delimiter: try delimiterByte(),
+            textColumns: (textColumn + textField).map(ColumnSelector.init),
+            idColumn: idColumn.map(ColumnSelector.init), byColumns: by.map(ColumnSelector.init))
+        do {
+            return try TabularInput(path: input, options: options)
+        } catch {
+            throw CLIError.input("\(error)")
+        }
+    }
+}
+
+struct InputFormatArgument: ExpressibleByArgument {
+    var format: InputFormat
+    init?(argument: String) {
+        guard let format = InputFormat(rawValue: argument.lowercased()) ?? (argument.lowercased() == "ndjson" ? .jsonl : nil) else { return nil }
+        self.format = format
+    }
+    static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
+}
+
+/// Reads every row of `input`, turning a read failure into a usage error.
+func nextRow(_ input: TabularInput) throws -> InputRow? {
+    do { return try input.next() } catch { throw CLIError.input("\(error)") }
+}
+
+/// A progress bar on stderr (rows, rows/s, ETA from the file size) when stderr is a
+/// terminal and not `--quiet`, and a one-line summary at the end unless `--quiet`.
+final class ProgressReporter {
+    private let enabled: Bool
+    private let quiet: Bool
+    private let totalBytes: Int64?
+    private let started = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+    private(set) var rowsRead = 0
+    private(set) var commentsScored = 0
+    private(set) var rowsWithErrors = 0
+
+    init(quiet: Bool, totalBytes: Int64?) {
+        self.quiet = quiet
+        self.totalBytes = totalBytes
+        enabled = !quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    func row(error: Bool, bytesRead: Int64) {
+        rowsRead += 1
+        if error { rowsWithErrors += 1 }
+        if enabled && rowsRead & 1023 == 0 { draw(bytesRead) }
+    }
+
+    func scored(_ count: Int = 1) { commentsScored += count }
+
+    private func draw(_ bytesRead: Int64) {
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(started), 1e-3)
+        let rate = Double(rowsRead) / elapsed
+        var line = "\r\u{1B}[K\(rowsRead) rows  \(Int(rate)) rows/s"
+        if let totalBytes, totalBytes > 0, bytesRead > 0 {
+            let fraction = min(1, Double(bytesRead) / Double(totalBytes))
+            let width = 24
+            let filled = Int(fraction * Double(width))
+            let remaining = elapsed * (1 - fraction) / max(fraction, 1e-9)
+            line += "  [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+            line += "\(Int(fraction * 100))%  ETA \(Self.clock(remaining))"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+
+    /// Clears the bar and prints the summary line.
+    func finish(name: String, notes: [String] = []) {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        guard !quiet else { return }
+        var line = "perceive: \(name): \(rowsRead) rows read, \(commentsScored) comments scored, \(rowsWithErrors) rows with errors"
+        if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension TabularInput {
+    /// What the reader skipped, for the summary line.
+    var notes: [String] {
+        var notes: [String] = []
+        if let exportKind {
+            let tool = exportKind == .qualtrics ? "Qualtrics" : "SurveyMonkey"
+            notes.append("\(tool) export: skipped \(skippedHeaderRows) extra header row\(skippedHeaderRows == 1 ? "" : "s")")
+        }
+        if blankLinesSkipped > 0 { notes.append("skipped \(blankLinesSkipped) blank line\(blankLinesSkipped == 1 ? "" : "s")") }
+        return notes
+    }
+}

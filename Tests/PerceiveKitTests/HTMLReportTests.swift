@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import PerceiveKit
+
+/// The HTML report's building blocks: escaping, evidence highlighting, the CSP hash, and the
+/// bounded lists of most negative and positive comments.
+@Suite struct HTMLReportTests {
+    @Test func sha256KnownVectors() {
+        func hex(_ s: String) -> String { SHA256.hash(Array(s.utf8)).map { String(format: "%02x", $0) }.joined() }
+        // FIPS 180-2 appendix B.1 and B.2, and the empty string.
+        #expect(hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func everythingIsEscaped() {
+        #expect(HTMLReport.escape("<script>alert(1)</script> & \"x\" 'y'") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;")
+    }
+
+    static func page(_ comments: [String]) throws -> (HTMLReport, [CommentScore]) {
+        let scorer = try Fixture.scorer()
+        let scored = try comments.map { try scorer.score($0) }
+        var statistics = SegmentStatistics(textColumns: ["Comment"], byColumns: [], lexicon: "fixture", parameters: .standard)
+        for s in scored { statistics.add(CommentContribution(s, lexicon: scorer.lexicon, parameters: .standard), column: 0, segments: []) }
+        var extremes = ExtremeComments(capacity: 2)
+        for (k, s) in scored.enumerated() { extremes.offer(ReportExample(id: String(k + 1), column: "Comment", segment: "", comment: s)) }
+        let page = HTMLReport(title: "t <b>", source: "s.csv", report: statistics.summary(), lexicon: scorer.lexicon, parameters: .standard,
+                              negative: extremes.negative, positive: extremes.positive)
+        return (page, scored)
+    }
+
+    @Test func evidenceIsHighlightedInPlaceAndEscaped() throws {
+        let (page, scored) = try Self.page(["<b>bad</b> & easy"])
+        // bad: emotion −0.5 (fixture); easy: emotion +0.4 and effort +0.7, colored by the larger.
+        #expect(page.highlighted(scored[0]) == "&lt;b&gt;<mark class=\"emotion neg\" title=\"emotion -0.50 — bad (lexicon)\">bad</mark>&lt;/b&gt; &amp; "
+            + "<mark class=\"effort pos\" title=\"emotion +0.40 — easy (lexicon)\neffort +0.70 — easy (lexicon)\">easy</mark>")
+    }
+
+    @Test func pageHasCSPWithHashesAndNoUnsafeInline() throws {
+        let html = try Self.page(["<script>alert(1)</script> bad", "=HYPERLINK(\"x\") good"]).0.html()
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-"))
+        #expect(!html.contains("unsafe-inline"))
+        #expect(html.components(separatedBy: "<script").count == 2, "one script element: the page's own")
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("=HYPERLINK(&quot;x&quot;)"))
+        #expect(html.contains("<title>t &lt;b&gt;</title>"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "nothing is loaded from anywhere")
+    }
+
+    @Test func extremeCommentsKeepTheMostNegativeAndPositiveInOrder() throws {
+        let (page, _) = try Self.page(["bad", "good", "angry", "easy", "fine", "bad bad"])
+        #expect(page.negative.map(\.id) == ["3", "1"])  // angry −0.6, then bad −0.5 (ties keep the earlier)
+        #expect(page.positive.map(\.id) == ["4", "2"])  // easy cx (0.4+0.7)/2 = 0.55, good 0.5
+    }
+}
