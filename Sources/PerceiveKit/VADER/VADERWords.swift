@@ -1,0 +1,44 @@
+/// What VADER's rules read about the words of one text: a view over ``VADERText``'s arrays
+/// and the lexicon's word table, valid during one ``VADERScorer`` run (unsafe buffers: the
+/// rules run per word, and a bounds-checked, reference-counted array access per look costs
+/// more than the rule).
+struct VADERWords {
+    let ids: UnsafeBufferPointer<Int32>
+    let isUpper: UnsafeBufferPointer<Bool>
+    let negates: UnsafeBufferPointer<Bool>
+    let table: UnsafeBufferPointer<VADERLexicon.Word>
+    let specialPhrases: UnsafeBufferPointer<VADERPhrase>
+    let boosterPhrases: UnsafeBufferPointer<VADERPhrase>
+    let w: VADERWordIDs
+    let p: VADERParameters
+    /// `allcap_differential`: some but not all words are ALL CAPS.
+    let capsDifferential: Bool
+
+    @inline(__always) var count: Int { ids.count }
+
+    /// Whether word `j` is a lexicon term (`words_and_emoticons[j].lower() in self.lexicon`).
+    @inline(__always) func inLexicon(_ j: Int) -> Bool {
+        let id = ids[j]
+        return id >= 0 && !table[Int(id)].valence.isNaN
+    }
+
+    /// The lexicon valence of word `j`, NaN when it is no term.
+    @inline(__always) func valence(_ j: Int) -> Double {
+        let id = ids[j]
+        return id >= 0 ? table[Int(id)].valence : .nan
+    }
+
+    /// `BOOSTER_DICT`'s value for word `j`, 0 when it is no booster.
+    @inline(__always) func booster(_ j: Int) -> Double {
+        let id = ids[j]
+        return id >= 0 ? table[Int(id)].booster : 0
+    }
+
+    /// Whether word `j` is part of some special-case or booster phrase.
+    @inline(__always) func inPhrase(_ j: Int) -> Bool {
+        let id = ids[j]
+        return id >= 0 && table[Int(id)].inPhrase
+    }
+
+    @inline(__always) func isSoOrThis(_ j: Int) -> Bool { ids[j] == w.so || ids[j] == w.this }
+}

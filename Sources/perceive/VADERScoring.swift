@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import PerceiveKit
+
+/// `--ruleset`: Perceive's own rules, or vaderSentiment 3.3.2's.
+enum RulesetName: String, ExpressibleByArgument, CaseIterable {
+    case perceive, vader
+}
+
+extension LexiconOptions {
+    /// The VADER lexicon files named by `--lexicon vader=PATH` (a `vader_lexicon.txt`, or a
+    /// folder holding one) and `--vader-emoji` (default: `emoji_utf8_lexicon.txt` beside the
+    /// lexicon file, when there).
+    func vaderFiles() throws -> (lexicon: String, emoji: String?) {
+        let usage = "--ruleset vader needs VADER's lexicon file: --lexicon vader=PATH/vader_lexicon.txt (vaderSentiment's file)"
+        if BundledLexicons.names.contains(lexicon) { throw CLIError.input(usage) }
+        let reference = LexiconReference(parsing: lexicon)
+        if let format = reference.format, format != .vader {
+            throw CLIError.input("--lexicon \(lexicon): --ruleset vader reads VADER's format, not \(format.rawValue)")
+        }
+        var lexiconFile: String?
+        var emojiFile: String?
+        let fm = FileManager.default
+        for path in reference.paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError.input("--lexicon \(lexicon): \(path): no such file or folder") }
+            if isDirectory.boolValue {
+                lexiconFile = (path as NSString).appendingPathComponent("vader_lexicon.txt")
+            } else if (path as NSString).lastPathComponent.lowercased().contains("emoji") {
+                emojiFile = path
+            } else {
+                lexiconFile = path
+            }
+        }
+        guard let lexiconFile else { throw CLIError.input(usage) }
+        if let vaderEmoji { return (lexiconFile, vaderEmoji) }
+        if emojiFile == nil {
+            let beside = ((lexiconFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("emoji_utf8_lexicon.txt")
+            if fm.fileExists(atPath: beside) { emojiFile = beside }
+        }
+        return (lexiconFile, emojiFile)
+    }
+
+    func makeVADERScorer() throws -> VADERScorer {
+        let files = try vaderFiles()
+        return VADERScorer(lexicon: try VADERLexicon.load(lexiconPath: files.lexicon, emojiPath: files.emoji))
+    }
+}
+
+extension ScoreCommand {
+    /// `score --ruleset vader`: comments from the arguments or a text file (one per line),
+    /// scored by ``VADERScorer``, written with VADER's four values beside Perceive's fields.
+    mutating func runVADER() throws -> Int32 {
+        guard !(source.input != nil && source.isTabular), !sentences else {
+            throw CLIError.input("--ruleset vader scores comments from arguments or a text file (one per line); survey exports and --sentences are not supported with it yet")
+        }
+        let scorer = try lexiconOptions.makeVADERScorer()
+        var base = ScoreFormatter(lexicon: try BundledLexicons.english(), parameters: .standard)
+        base.includeEvidence = evidence
+        base.guardFormulas = csvFormulaGuard
+        let formatter = VADERScoreFormatter(base: base)
+        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .ndjson)
+        let sink = try OutputSink(path: output)
+        var count = 0
+        do {
+            switch format {
+            case .csv: try sink.line(CSVText.row(VADERScoreFormatter.csvHeader))
+            case .table: try sink.line(formatter.tableHeader())
+            case .json: try sink.write("[")
+            case .ndjson: break
+            }
+            func emit(_ text: String, id: String) throws {
+                let (result, polarity) = scorer.score(text)
+                switch format {
+                case .json: try sink.write((count == 0 ? "\n" : ",\n") + formatter.json(result, polarity, id: id))
+                case .ndjson: try sink.line(formatter.json(result, polarity, id: id))
+                case .csv: try sink.line(formatter.csvRow(result, polarity, id: id))
+                case .table: try sink.line(formatter.tableRow(result, polarity, id: id))
+                }
+                count += 1
+            }
+            if let inputPath = source.input {
+                let reader: PlainTextLineReader
+                do { reader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+                while let line = try { () throws -> String? in
+                    do { return try reader.next() } catch { throw CLIError.input("\(error)") }
+                }() {
+                    try emit(line, id: String(reader.line))
+                }
+            } else {
+                for (i, comment) in comments.enumerated() { try emit(comment, id: String(i + 1)) }
+            }
+            if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,218 @@
+import Testing
+@testable import PerceiveKit
+
+/// Each VADER rule on tiny inputs, with a small fixture lexicon written here (not VADER's).
+/// The expected neg/neu/pos/compound were derived by running vaderSentiment 3.3.2's
+/// `SentimentIntensityAnalyzer(lexicon_file=…, emoji_lexicon=…)` on this same fixture; the
+/// valences in the comments are the rule arithmetic (B_INCR 0.293, C_INCR 0.733, N_SCALAR −0.74).
+@Suite struct VADERRulesetTests {
+    static let lexiconText = """
+        good\t1.9\t0.9\t[2, 2]
+        great\t3.1\t0.5\t[3, 3]
+        bad\t-2.5\t0.6\t[-2, -3]
+        ok\t0.9\t0.5\t[1, 1]
+        love\t3.2\t0.4\t[3, 3]
+        no\t-1.2\t0.7\t[-1, -1]
+        kind\t2.4\t0.6\t[2, 3]
+        doubt\t-1.5\t0.5\t[-1, -2]
+        fun\t2.3\t0.5\t[2, 2]
+        joy\t2.8\t0.5\t[3, 3]
+        bomb\t-2.2\t0.5\t[-2, -2]
+        :)\t2.0\t0.5\t[2, 2]
+        ok\t1.2\t0.5\t[1, 1]
+        nice\t2.0\t0.5\t[2, 2]
+        fine\t1.0\t0.5\t[1, 1]
+
+        """
+    static let emojiText = "💘\tlove\n😀\tgrinning face\n"
+
+    static func scorer() throws -> VADERScorer {
+        let entries = try VADERLexiconFormat.parseLexicon(lexiconText, file: "fixture.txt")
+        let emoji = try VADERLexiconFormat.parseEmoji(emojiText, file: "emoji.txt")
+        return VADERScorer(lexicon: VADERLexicon(entries: entries, emoji: emoji))
+    }
+
+    /// A text with neg, neu, pos, compound as vaderSentiment 3.3.2 gives them.
+    struct Case {
+        var text: String
+        var neg, neu, pos, compound: Double
+        init(_ text: String, _ neg: Double, _ neu: Double, _ pos: Double, _ compound: Double) {
+            (self.text, self.neg, self.neu, self.pos, self.compound) = (text, neg, neu, pos, compound)
+        }
+    }
+
+    static func check(_ cases: [Case], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let scorer = try scorer()
+        for c in cases {
+            let p = scorer.polarity(c.text)
+            let expected = VADERPolarity(neg: c.neg, neu: c.neu, pos: c.pos, compound: c.compound)
+            let close = abs(p.neg - c.neg) < 1e-9 && abs(p.neu - c.neu) < 1e-9 && abs(p.pos - c.pos) < 1e-9 && abs(p.compound - c.compound) < 1e-9
+            #expect(close, "\(c.text): got \(p), expected \(expected)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func tokenizationStripsPunctuationUnlessTwoCharactersOrFewerRemain() throws {
+        let scorer = try Self.scorer()
+        #expect(scorer.valences("(good) ok! :) x.y.z").map(\.word) == ["good", "ok!", ":)", "x.y.z"])
+        try Self.check([
+            Case("good", 0, 0, 1, 0.4404),        // 1.9 / √(1.9² + 15)
+            Case("(good)", 0, 0, 1, 0.4404),
+            Case(":)", 0, 0, 1, 0.4588),
+            Case("ok!", 0, 1, 0, 0),              // "ok" is two characters: the word stays "ok!", no term
+            Case("the the the", 0, 1, 0, 0),
+            Case("", 0, 0, 0, 0),
+        ])
+    }
+
+    @Test func duplicateLexiconLinesLetTheLastWin() throws {
+        let scorer = try Self.scorer()
+        #expect(scorer.lexicon.valence(of: "ok") == 1.2)
+        #expect(scorer.lexicon.duplicates == [VADERLexicon.Duplicate(token: "ok", lines: [4, 13])])
+        try Self.check([Case("ok", 0, 0, 1, 0.296)])
+    }
+
+    @Test func negationAtDistanceOneToThree() throws {
+        let scorer = try Self.scorer()
+        #expect(abs(scorer.valences("not the the good")[3].valence - 1.9 * -0.74) < 1e-12)
+        try Self.check([
+            Case("not good", 0.706, 0.294, 0, -0.3412),
+            Case("isn't good", 0.706, 0.294, 0, -0.3412),        // any word with "n't"
+            Case("not the good", 0.546, 0.454, 0, -0.3412),
+            Case("not the the good", 0.445, 0.555, 0, -0.3412),
+            Case("not the the the good", 0, 0.58, 0.42, 0.4404),  // beyond the window
+        ])
+    }
+
+    @Test func boostersWithDistanceDamping() throws {
+        let scorer = try Self.scorer()
+        #expect(abs(scorer.valences("very the good")[2].valence - (1.9 + 0.293 * 0.95)) < 1e-12)
+        #expect(abs(scorer.valences("very the the good")[3].valence - (1.9 + 0.293 * 0.9)) < 1e-12)
+        try Self.check([
+            Case("very good", 0, 0.238, 0.762, 0.4927),
+            Case("very the good", 0, 0.386, 0.614, 0.4902),
+            Case("very the the good", 0, 0.487, 0.513, 0.4877),
+            Case("very bad", 0.791, 0.209, 0, -0.5849),           // away from zero for a negative term
+        ])
+    }
+
+    @Test func allCapsCountsOnlyWhenSomeWordsAreNot() throws {
+        let scorer = try Self.scorer()
+        #expect(abs(scorer.valences("GOOD day")[0].valence - (1.9 + 0.733)) < 1e-12)
+        #expect(abs(scorer.valences("VERY good day")[1].valence - (1.9 + 0.293 + 0.733)) < 1e-12)
+        try Self.check([
+            Case("GOOD day", 0, 0.216, 0.784, 0.5622),
+            Case("GOOD", 0, 0, 1, 0.4404),                        // all words in capitals: no emphasis
+            Case("VERY good day", 0, 0.337, 0.663, 0.6028),
+        ])
+    }
+
+    @Test func neverSoAndWithoutDoubt() throws {
+        try Self.check([
+            Case("it was never so good", 0, 0.475, 0.525, 0.6626),       // (1.9 + 0.293) × 1.25
+            Case("it was never this good", 0, 0.502, 0.498, 0.6084),     // 1.9 × 1.25
+            Case("never so the good", 0, 0.446, 0.554, 0.5751),
+            Case("the so good", 0, 0.385, 0.615, 0.4927),                // no "never": only the booster
+            Case("without doubt good", 0, 0.166, 0.834, 0.6136),         // not negated ("doubt" scores alone)
+            Case("without the doubt good", 0, 0.285, 0.715, 0.6136),
+        ])
+    }
+
+    @Test func leastNegatesUnlessAtOrVeryLeast() throws {
+        try Self.check([
+            Case("least good", 0.706, 0.294, 0, -0.3412),
+            Case("at least good", 0, 0.408, 0.592, 0.4404),
+            Case("the very least good", 0, 0.486, 0.514, 0.4902),
+        ])
+    }
+
+    @Test func noRules() throws {
+        let scorer = try Self.scorer()
+        #expect(scorer.valences("no good").map(\.valence) == [0, 1.9 * -0.74])   // "no" before a term weighs nothing
+        try Self.check([
+            Case("no good", 0.706, 0.294, 0, -0.3412),
+            Case("no the good", 0.822, 0.178, 0, -0.5583),
+            Case("no fun or joy", 0.743, 0.257, 0, -0.6979),    // three words after "no" with "or" before
+            Case("no fun and joy", 0.318, 0.235, 0.447, 0.2728),
+        ])
+    }
+
+    @Test func kindOfAndPhraseBoosters() throws {
+        let scorer = try Self.scorer()
+        #expect(scorer.valences("kind of good").map(\.valence) == [0, 0, 1.9])
+        #expect(abs(scorer.valences("a kind of good")[3].valence - (1.9 - 0.293)) < 1e-12)
+        try Self.check([
+            Case("kind of good", 0, 0.408, 0.592, 0.4404),
+            Case("a kind of good", 0, 0.535, 0.465, 0.3832),
+            Case("the a kind of good", 0, 0.605, 0.395, 0.3832),
+        ])
+    }
+
+    @Test func specialCaseIdioms() throws {
+        let scorer = try Self.scorer()
+        #expect(scorer.valences("this is the bomb")[3].valence == 3)   // "the bomb" replaces -2.2
+        try Self.check([
+            Case("this is the bomb", 0, 0.429, 0.571, 0.6124),
+            Case("that bomb is the", 0.516, 0.484, 0, -0.4939),
+        ])
+    }
+
+    @Test func butHalvesWhatPrecedesAndRaisesWhatFollows() throws {
+        let valences = try Self.scorer().valences("good but good bad").map(\.valence)
+        #expect(valences == [1.9 * 0.5, 0, 1.9 * 1.5, -2.5 * 1.5])
+        try Self.check([
+            Case("good but good bad", 0.411, 0.087, 0.502, 0.0129),
+            Case("good good but bad good", 0.352, 0.074, 0.574, 0.25),
+        ])
+    }
+
+    @Test func butFindsPositionsByValueLikeVADER() throws {
+        // "nice" (2.0) is halved to 1.0 first; then "fine" (1.0) is looked up by value, found
+        // at the first position, and that one (before "but") is halved again: 0.5, 0, 1.0.
+        #expect(try Self.scorer().valences("nice but fine").map(\.valence) == [0.5, 0, 1.0])
+        try Self.check([
+            Case("nice but fine", 0, 0.222, 0.778, 0.3612),
+            Case("nice but nice fine", 0, 0.118, 0.882, 0.7579),
+        ])
+    }
+
+    @Test func exclamationAndQuestionMarks() throws {
+        try Self.check([
+            Case("good!", 0, 0, 1, 0.4926),              // + 0.292
+            Case("good!!!!!!", 0, 0, 1, 0.6209),         // at most 4 count
+            Case("good??", 0, 0, 1, 0.504),              // 2 × 0.18
+            Case("good???", 0, 0, 1, 0.533),
+            Case("good????", 0, 0, 1, 0.594),            // more than 3: 0.96
+            Case("bad!!", 1, 0, 0, -0.6229),
+        ])
+    }
+
+    @Test func emojiAreReplacedByTheirDescriptions() throws {
+        let scorer = try Self.scorer()
+        #expect(scorer.valences("I 💘 it").map(\.word) == ["I", "love", "it"])
+        #expect(scorer.valences("I💘it").map(\.word) == ["I", "loveit"])          // no space after a description
+        try Self.check([
+            Case("I 💘 it", 0, 0.323, 0.677, 0.6369),
+            Case("I💘it", 0, 1, 0, 0),
+            Case("good 😀", 0, 0.408, 0.592, 0.4404),
+        ])
+        let (result, _) = scorer.score("I 💘 it")
+        #expect(result.evidence.count == 1)
+        #expect(result.text(result.evidence[0].start, result.evidence[0].end) == "💘")   // offsets point at the emoji
+    }
+
+    @Test func resultInPerceiveShape() throws {
+        let (result, polarity) = try Self.scorer().score("The kind of good book")
+        #expect(result.scores.emotion == polarity.compound)
+        #expect(result.scores.cx == polarity.compound)
+        #expect(result.scores.effort == nil && result.scores.success == nil)
+        #expect(result.evidence.map(\.contribution) == [1.9 - 0.293])   // "kind of" two words back
+        #expect(result.tokenCount == 5)
+    }
+
+    @Test func roundingIsPythonsHalfToEvenOnTheExactValue() {
+        #expect(VADERPolarity.round(0.0625, 3) == 0.062)     // exactly half: to even
+        #expect(VADERPolarity.round(0.0635, 3) == 0.064)     // 0.0635 is just above half in binary
+        #expect(VADERPolarity.round(0.12345, 4) == 0.1235)   // stored a bit above half in binary
+        #expect(VADERPolarity.round(-0.44045, 4) == -0.4405)  // as Python rounds it
+    }
+}
