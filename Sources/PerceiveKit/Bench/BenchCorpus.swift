@@ -1,0 +1,255 @@
+import Foundation
+
+/// How to read one labeled corpus for `perceive bench`.
+public struct BenchCorpusSpec: Sendable {
+    public var path: String
+    /// The name results are reported under (default: the file's name).
+    public var name: String
+    /// Column name, or 1-based column number (JSONL: key).
+    public var textColumn: String
+    public var labelColumn: String
+    public var kind: BenchLabelKind
+    /// Whether a CSV/TSV file starts with a header row (default: yes).
+    public var header = true
+    /// Whether `"` quotes fields (default: on for CSV, off for TSV, whose texts often hold bare quotes).
+    public var quoting: Bool?
+    /// For emotion labels: a file with one label name per line; numeric labels are 0-based
+    /// indices into it (GoEmotions' `emotions.txt`).
+    public var labelNames: String?
+    /// For emotion labels: a JSON file mapping corpus labels to labels of the evaluation space,
+    /// either `{"corpus label": "target"}` or `{"target": ["corpus label", …]}` (GoEmotions'
+    /// `ekman_mapping.json`). Labels not in the map must be labels of the space already.
+    public var labelMap: String?
+    /// For emotion labels: the label set predictions and gold are compared in.
+    public var emotionSpace: EmotionSpace = .lexicon
+    /// Label cells meaning "no label": the row is left out of this corpus (counted).
+    public var missingLabels: Set<String> = ["", "na", "n/a", "none", "null", "nan"]
+    /// Whether a label outside the declared range leaves its row out (counted) instead of
+    /// stopping the run (Skytrax has a few 0 and 10 ratings on its 1–5 scales).
+    public var skipOutOfRange = false
+
+    public init(path: String, name: String? = nil, textColumn: String = "text", labelColumn: String = "label", kind: BenchLabelKind) {
+        self.path = path
+        self.name = name ?? (path as NSString).lastPathComponent
+        self.textColumn = textColumn
+        self.labelColumn = labelColumn
+        self.kind = kind
+    }
+}
+
+/// The label set named emotions are compared in.
+public enum EmotionSpace: String, Sendable, CaseIterable {
+    /// The lexicon's own categories (by name).
+    case lexicon
+    /// Ekman's six, through each category's `ekman` in the manifest.
+    case ekman
+    /// Plutchik's eight, through each category's `plutchik`.
+    case plutchik
+
+    public static let ekmanLabels = ["anger", "disgust", "fear", "joy", "sadness", "surprise"]
+    public static let plutchikLabels = ["anger", "anticipation", "disgust", "fear", "joy", "sadness", "surprise", "trust"]
+    public static let neutral = "neutral"
+
+    /// The space's label for a lexicon category, or nil when it has none.
+    public func label(for category: EmotionCategory) -> String? {
+        switch self {
+        case .lexicon: category.name
+        case .ekman: category.ekman
+        case .plutchik: category.plutchik
+        }
+    }
+}
+
+/// A corpus read and checked: texts with their gold labels, mapped to −1 … 1 (or label sets).
+public struct BenchCorpus: Sendable {
+    public var spec: BenchCorpusSpec
+    public var texts: [String] = []
+    /// The line of the file each item starts on.
+    public var lines: [Int] = []
+    /// Gold labels mapped to −1 … 1 (binary: ±1; 3-class: −1, 0, 1); empty for emotions.
+    public var gold: [Double] = []
+    /// Gold label sets (indices into ``labels``) for emotion kinds.
+    public var goldLabels: [Set<Int>] = []
+    /// The evaluation labels for emotion kinds (the space's, plus `neutral` when gold uses it).
+    public var labels: [String] = []
+    /// Rows left out because their label cell was empty or "NA".
+    public var missing = 0
+    /// Rows left out because their label was outside the declared range (``BenchCorpusSpec/skipOutOfRange``).
+    public var outOfRange = 0
+
+    public var count: Int { texts.count }
+
+    /// Reads the corpus; every problem stops with `file:line: what was expected`.
+    public init(spec: BenchCorpusSpec, lexiconCategories: [EmotionCategory]) throws(BenchError) {
+        self.spec = spec
+        guard let data = FileManager.default.contents(atPath: spec.path) else {
+            throw BenchError(file: spec.path, "cannot read the corpus (missing or unreadable)")
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lower = spec.path.lowercased()
+        var rows: [(line: Int, text: String, label: Any)] = []
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+            rows = try Self.jsonLines(text, spec)
+        } else {
+            rows = try Self.delimited(text, spec, separator: lower.hasSuffix(".csv") ? UInt8(ascii: ",") : UInt8(ascii: "\t"))
+        }
+        var emotionNames: [String]?
+        if let labelNames = spec.labelNames {
+            guard let names = try? String(contentsOfFile: labelNames, encoding: .utf8) else {
+                throw BenchError(file: labelNames, "cannot read the label names (one per line)")
+            }
+            emotionNames = names.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let labelMap = try spec.labelMap.map(Self.readLabelMap) ?? [:]
+        if spec.kind.isEmotion {
+            switch spec.emotionSpace {
+            case .lexicon: labels = lexiconCategories.map(\.name)
+            case .ekman: labels = EmotionSpace.ekmanLabels
+            case .plutchik: labels = EmotionSpace.plutchikLabels
+            }
+        }
+        for row in rows {
+            if let cell = row.label as? String, spec.missingLabels.contains(cell.trimmingCharacters(in: .whitespaces).lowercased()),
+               !spec.kind.isEmotion {
+                missing += 1
+                continue
+            }
+            if row.label is NSNull { missing += 1; continue }
+            if spec.kind.isEmotion {
+                var raw: [String]
+                if let list = row.label as? [Any] { raw = list.map { "\($0)" } }
+                else if let number = row.label as? NSNumber { raw = ["\(number)"] }
+                else { raw = ((row.label as? String) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+                if case .emotion = spec.kind, raw.count != 1 {
+                    throw BenchError(file: spec.path, line: row.line, "expected exactly one emotion label in column \(spec.labelColumn), found \(raw.count) (use --label-kind emotions for several)")
+                }
+                var set = Set<Int>()
+                for item in raw {
+                    var name = item
+                    if let emotionNames, let index = Int(item) {
+                        guard emotionNames.indices.contains(index) else {
+                            throw BenchError(file: spec.path, line: row.line, "label \(item) is not an index into \(spec.labelNames!) (0…\(emotionNames.count - 1))")
+                        }
+                        name = emotionNames[index]
+                    }
+                    let targets = labelMap[name.lowercased()] ?? [name.lowercased()]
+                    for target in targets {
+                        if target == EmotionSpace.neutral && !labels.contains(target) { labels.append(target) }
+                        guard let index = labels.firstIndex(of: target) else {
+                            throw BenchError(file: spec.path, line: row.line,
+                                "emotion label \"\(name)\" is not one of the \(spec.emotionSpace.rawValue) labels (\(labels.joined(separator: ", "))); give --label-map to map it")
+                        }
+                        set.insert(index)
+                    }
+                }
+                goldLabels.append(set)
+            } else {
+                let cell = ((row.label as? String) ?? (row.label as? NSNumber).map { "\($0)" } ?? "\(row.label)").trimmingCharacters(in: .whitespaces)
+                if spec.skipOutOfRange, let value = Double(cell), let range = spec.kind.range, !range.contains(value) {
+                    outOfRange += 1
+                    continue
+                }
+                gold.append(try Self.normalize(cell, spec, line: row.line))
+            }
+            texts.append(row.text)
+            lines.append(row.line)
+        }
+        guard !texts.isEmpty else {
+            throw BenchError(file: spec.path, "no labeled rows (\(missing) rows had no label)")
+        }
+    }
+
+    /// A label cell mapped to −1 … 1 for the spec's kind.
+    static func normalize(_ cell: String, _ spec: BenchCorpusSpec, line: Int) throws(BenchError) -> Double {
+        let lower = cell.lowercased()
+        switch spec.kind {
+        case .continuous(_, let range), .ordinal(_, let range):
+            guard let value = Double(cell), value.isFinite else {
+                throw BenchError(file: spec.path, line: line, "label \"\(cell)\" in column \(spec.labelColumn) is not a number (expected \(ImportedLexicon.number(range.lowerBound))..\(ImportedLexicon.number(range.upperBound)))")
+            }
+            guard range.contains(value) else {
+                throw BenchError(file: spec.path, line: line, "label \(cell) in column \(spec.labelColumn) is outside the declared range \(ImportedLexicon.number(range.lowerBound))..\(ImportedLexicon.number(range.upperBound))")
+            }
+            return 2 * (value - range.lowerBound) / (range.upperBound - range.lowerBound) - 1
+        case .binary:
+            switch lower {
+            case "1", "1.0", "true", "yes", "pos", "positive", "+1": return 1
+            case "0", "0.0", "-1", "false", "no", "neg", "negative": return -1
+            default:
+                throw BenchError(file: spec.path, line: line, "label \"\(cell)\" in column \(spec.labelColumn) is not binary (expected 0/1, negative/positive, false/true or no/yes)")
+            }
+        case .threeClass:
+            switch lower {
+            case "1", "+1", "pos", "positive": return 1
+            case "0", "neu", "neutral": return 0
+            case "-1", "neg", "negative": return -1
+            default:
+                throw BenchError(file: spec.path, line: line, "label \"\(cell)\" in column \(spec.labelColumn) is not one of 3 classes (expected -1/0/1 or negative/neutral/positive)")
+            }
+        case .emotion, .emotions:
+            return 0
+        }
+    }
+
+    /// Corpus label (lower case) → evaluation labels.
+    static func readLabelMap(_ path: String) throws(BenchError) -> [String: [String]] {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw BenchError(file: path, "expected a JSON object {\"corpus label\": \"target\"} or {\"target\": [\"corpus label\", …]}")
+        }
+        var map: [String: [String]] = [:]
+        for (key, value) in object {
+            if let target = value as? String {
+                map[key.lowercased(), default: []].append(target.lowercased())
+            } else if let sources = value as? [String] {
+                for source in sources { map[source.lowercased(), default: []].append(key.lowercased()) }
+            } else {
+                throw BenchError(file: path, "the value of \"\(key)\" must be a label or a list of labels")
+            }
+        }
+        return map
+    }
+
+    static func column(_ name: String, in header: [String]?, file: String, line: Int) throws(BenchError) -> Int {
+        if let header, let index = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == name }) { return index }
+        if let number = Int(name), number >= 1 { return number - 1 }
+        throw BenchError(file: file, line: line, "no column \"\(name)\"" + (header.map { " (the header has: \($0.joined(separator: ", ")))" } ?? " (the file has no header: give a column number)"))
+    }
+
+    static func delimited(_ text: String, _ spec: BenchCorpusSpec, separator: UInt8) throws(BenchError) -> [(line: Int, text: String, label: Any)] {
+        let reader = DelimitedTextReader(separator: separator, quoting: spec.quoting ?? (separator == UInt8(ascii: ",")))
+        let records: [DelimitedTextReader.Record]
+        do { records = try reader.records(text, file: spec.path) } catch { throw BenchError(file: spec.path, line: error.line, error.message) }
+        guard let first = records.first else { throw BenchError(file: spec.path, "the corpus is empty") }
+        let header = spec.header ? first.fields : nil
+        let textIndex = try column(spec.textColumn, in: header, file: spec.path, line: first.line)
+        let labelIndex = try column(spec.labelColumn, in: header, file: spec.path, line: first.line)
+        var rows: [(Int, String, Any)] = []
+        for record in records.dropFirst(spec.header ? 1 : 0) {
+            let needed = max(textIndex, labelIndex) + 1
+            guard record.fields.count >= needed else {
+                throw BenchError(file: spec.path, line: record.line, "expected at least \(needed) fields, found \(record.fields.count)")
+            }
+            rows.append((record.line, record.fields[textIndex], record.fields[labelIndex]))
+        }
+        return rows
+    }
+
+    static func jsonLines(_ text: String, _ spec: BenchCorpusSpec) throws(BenchError) -> [(line: Int, text: String, label: Any)] {
+        var rows: [(Int, String, Any)] = []
+        for (number, line) in ImportText.lines(text) where !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw BenchError(file: spec.path, line: number, "expected a JSON object on this line")
+            }
+            guard let text = object[spec.textColumn] as? String else {
+                throw BenchError(file: spec.path, line: number, "expected a string field \"\(spec.textColumn)\" (the text)")
+            }
+            guard let label = object[spec.labelColumn] else {
+                throw BenchError(file: spec.path, line: number, "expected a field \"\(spec.labelColumn)\" (the label)")
+            }
+            rows.append((number, text, label))
+        }
+        return rows
+    }
+}

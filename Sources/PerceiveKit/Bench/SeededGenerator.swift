@@ -1,0 +1,22 @@
+/// A small, fast, seeded random number generator (SplitMix64, Steele, Lea & Flood 2014), so
+/// that bootstrap resamples, and therefore confidence intervals and p-values, repeat exactly
+/// for the same seed on every machine.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0 ..< bound` (Lemire's multiply-shift; the tiny bias for bounds
+    /// far below 2⁶⁴ does not matter for resampling).
+    public mutating func index(below bound: Int) -> Int {
+        Int(next().multipliedFullWidth(by: UInt64(bound)).high)
+    }
+}

@@ -1,0 +1,226 @@
+import ArgumentParser
+import Foundation
+import PerceiveKit
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Compare lexicons on labeled corpora: coverage, correlations, sign accuracy, F1, MARE, AUC, with bootstrap intervals and paired tests.",
+        discussion: """
+            Every lexicon runs through the same Perceive rules, so the comparison is of lexicons. \
+            A corpus is PATH or PATH,key=value,… with keys name, text, label, kind, header (yes/no), \
+            quote (yes/no), label-names, label-map, space (lexicon/ekman/plutchik), outside (stop/skip: a label \
+            outside the declared range stops the run, or leaves its row out); the options below give \
+            the same settings for every corpus (once) or for each corpus in turn (repeated once per corpus). \
+            Label kinds: valence:-4..4, effort:ordinal:1..5, valence:binary, valence:3class, emotion, emotions.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("A lexicon: embedded name, lexicon folder, or NAME=[FORMAT:]PATH[,PATH…] (repeat for several; default en-cx).", valueName: "lexicon"))
+    var lexicon: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Valence scores computed elsewhere for the same rows: NAME=FILE, one number a line in corpus order (see --export-texts).", valueName: "name=file"))
+    var predictions: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A labeled corpus (CSV, TSV or JSONL), optionally with its settings: PATH,key=value,…", valueName: "spec"))
+    var corpus: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Text column: name or 1-based number (JSONL: key).", valueName: "column"))
+    var textColumn: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Label column: name or 1-based number.", valueName: "column"))
+    var labelColumn: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("What the label means: valence:-4..4, effort:ordinal:1..5, success:binary, valence:3class, emotion, emotions.", valueName: "kind"))
+    var labelKind: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Emotion labels: file of label names, one a line; numeric labels index it from 0.", valueName: "file"))
+    var labelNames: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Emotion labels: JSON map from corpus labels to the evaluation labels.", valueName: "file"))
+    var labelMap: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Emotion labels are compared as: lexicon (its categories), ekman or plutchik.", valueName: "space"))
+    var emotionSpace: [String] = []
+
+    @Flag(name: .long, help: "The corpus files have no header row (give column numbers).")
+    var noHeader = false
+
+    @Option(name: .long, help: "Output format: table, markdown, csv or json.")
+    var format: BenchFormat = .table
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: "Seed of the bootstrap resamples.")
+    var seed: UInt64 = BenchParameters.standard.seed
+
+    @Option(name: .long, help: "Number of bootstrap resamples.")
+    var bootstrap: Int = BenchParameters.standard.bootstrapSamples
+
+    @Option(name: .long, help: "Intensity from which a named emotion counts as predicted.")
+    var emotionThreshold: Double = BenchParameters.standard.emotionThreshold
+
+    @Option(name: .long, help: ArgumentHelp("Write the labeled texts of the corpus as JSON lines ({\"text\": …}), for scoring elsewhere, and stop.", valueName: "file"))
+    var exportTexts: String?
+
+    @Option(name: .long, help: ArgumentHelp("Duplicate terms in imported lexicons: refuse, first, last or mean (default: the format's convention).", valueName: "policy"))
+    var onDuplicate: String?
+
+    @Flag(name: .long, help: "Print the bench's parameters (BenchParameters, with the options' values) and stop.")
+    var printParameters = false
+
+    enum BenchFormat: String, ExpressibleByArgument { case table, markdown, csv, json }
+
+    func validate() throws {
+        if printParameters { return }
+        if corpus.isEmpty { throw ValidationError("give at least one --corpus") }
+        for (name, values) in [("--text-column", textColumn), ("--label-column", labelColumn), ("--label-kind", labelKind),
+                               ("--label-names", labelNames), ("--label-map", labelMap), ("--emotion-space", emotionSpace)]
+        where values.count > 1 && values.count != corpus.count {
+            throw ValidationError("\(name) is given \(values.count) times for \(corpus.count) corpora: give it once (for all) or once per corpus")
+        }
+        if bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
+    }
+
+    /// The i-th value of a per-corpus option.
+    private func value(_ values: [String], _ i: Int) -> String? {
+        values.isEmpty ? nil : (values.count == 1 ? values[0] : values[i])
+    }
+
+    func specs(categories: [EmotionCategory]) throws -> [BenchCorpusSpec] {
+        try corpus.enumerated().map { i, argument in
+            let parts = argument.split(separator: ",").map(String.init)
+            var path = parts[0]
+            var settings: [String: String] = [:]
+            for part in parts.dropFirst() {
+                guard let equals = part.firstIndex(of: "=") else { path += "," + part; continue }
+                settings[String(part[..<equals])] = String(part[part.index(after: equals)...])
+            }
+            let known: Set<String> = ["name", "text", "label", "kind", "header", "quote", "label-names", "label-map", "space", "outside"]
+            if let unknown = settings.keys.first(where: { !known.contains($0) }) {
+                throw CLIError.input("--corpus \(argument): unknown setting \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
+            }
+            guard let kindText = settings["kind"] ?? value(labelKind, i) else {
+                throw CLIError.input("--corpus \(path): give the label kind (--label-kind or kind=…), e.g. valence:-4..4")
+            }
+            let kind: BenchLabelKind
+            switch BenchLabelKind.parse(kindText) {
+            case .success(let parsed): kind = parsed
+            case .failure(let error): throw CLIError.input("--corpus \(path): \(error.message)")
+            }
+            var spec = BenchCorpusSpec(path: path, name: settings["name"], textColumn: settings["text"] ?? value(textColumn, i) ?? "text",
+                                       labelColumn: settings["label"] ?? value(labelColumn, i) ?? "label", kind: kind)
+            spec.header = settings["header"].map { $0 != "no" } ?? !noHeader
+            spec.quoting = settings["quote"].map { $0 != "no" }
+            if let outside = settings["outside"] {
+                guard outside == "skip" || outside == "stop" else { throw CLIError.input("--corpus \(path): outside=\(outside): expected skip or stop") }
+                spec.skipOutOfRange = outside == "skip"
+            }
+            spec.labelNames = settings["label-names"] ?? value(labelNames, i)
+            spec.labelMap = settings["label-map"] ?? value(labelMap, i)
+            if let space = settings["space"] ?? value(emotionSpace, i) {
+                guard let parsed = EmotionSpace(rawValue: space) else {
+                    throw CLIError.input("--corpus \(path): emotion space \"\(space)\": expected lexicon, ekman or plutchik")
+                }
+                spec.emotionSpace = parsed
+            }
+            return spec
+        }
+    }
+
+    func run() throws {
+        var parameters = BenchParameters()
+        parameters.seed = seed
+        parameters.bootstrapSamples = bootstrap
+        parameters.emotionThreshold = emotionThreshold
+        if printParameters {
+            let sink = try OutputSink(path: nil)
+            let width = parameters.descriptors.map(\.name.count).max() ?? 0
+            for d in parameters.descriptors {
+                try sink.line(d.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + d.value.padding(toLength: 8, withPad: " ", startingAt: 0) + d.summary)
+            }
+            try sink.finish()
+            return
+        }
+        var policy: DuplicatePolicy?
+        if let onDuplicate {
+            guard let parsed = DuplicatePolicy(rawValue: onDuplicate) else {
+                throw CLIError.input("--on-duplicate \(onDuplicate): expected one of \(DuplicatePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            policy = parsed
+        }
+        if let exportTexts {
+            // Only the rows are needed: no lexicon is loaded.
+            guard corpus.count == 1 else { throw CLIError.input("--export-texts takes one --corpus") }
+            let categories = ImportVocabulary.enCX.categories
+            let corpus: BenchCorpus
+            do { corpus = try BenchCorpus(spec: try specs(categories: categories)[0], lexiconCategories: categories) } catch let error as BenchError { throw CLIError.input(error.description) }
+            let sink = try OutputSink(path: exportTexts)
+            for text in corpus.texts { try sink.line("{\"text\":\(JSONText.string(text))}") }
+            try sink.finish()
+            return
+        }
+        var loaded: [LexiconReference.Loaded] = []
+        for argument in (lexicon.isEmpty && predictions.isEmpty ? ["en-cx"] : lexicon) {
+            let reference = LexiconReference(parsing: argument)
+            guard !loaded.contains(where: { $0.name == reference.name }) else {
+                throw CLIError.input("--lexicon \(argument): two lexicons are named \(reference.name); name them with NAME=PATH")
+            }
+            let lexicon = try reference.load(duplicatePolicy: policy)
+            if !lexicon.notes.isEmpty {
+                FileHandle.standardError.write(Data("perceive: note: \(lexicon.name): \(lexicon.notes.count) import notes (duplicates, skipped lines); 'perceive lexicon validate \(argument) --verbose' lists them\n".utf8))
+            }
+            loaded.append(lexicon)
+        }
+        let categories = try loaded.first?.lexicon.categories ?? BundledLexicons.english().categories
+        let corpora = try specs(categories: categories).map { spec in
+            do { return try BenchCorpus(spec: spec, lexiconCategories: categories) } catch { throw CLIError.input("\(error)") }
+        }
+        var external: [BenchSystem] = []
+        for argument in predictions {
+            guard let equals = argument.firstIndex(of: "=") else { throw CLIError.input("--predictions \(argument): expected NAME=FILE") }
+            guard corpora.count == 1 else { throw CLIError.input("--predictions takes one --corpus (its scores follow that corpus's rows)") }
+            let name = String(argument[..<equals]), path = String(argument[argument.index(after: equals)...])
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError.input("\(path): cannot read the scores") }
+            var scores: [Double] = []
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                guard let value = Double(line.trimmingCharacters(in: .whitespaces)), (-1...1).contains(value) else {
+                    throw CLIError.input("\(path):\(n + 1): expected a score in -1…1, found \"\(line)\"")
+                }
+                scores.append(value)
+            }
+            external.append(.external(name: name, source: (path as NSString).lastPathComponent, scores: scores))
+        }
+        let systems = loaded.map(BenchSystem.lexicon) + external
+        let runner = BenchRunner(parameters: parameters)
+        var results: [BenchCorpusResult] = []
+        for corpus in corpora {
+            do { results.append(try runner.run(corpus: corpus, systems: systems)) } catch let error as BenchError { throw CLIError.input(error.description) }
+        }
+        let command = (["perceive"] + CommandLine.arguments.dropFirst()).map(Self.shellQuoted).joined(separator: " ")
+        let report = BenchReport(
+            command: command, parameters: parameters,
+            lexicons: loaded.map { .init(name: $0.name, version: $0.lexicon.version, format: $0.format.rawValue, paths: $0.paths, notes: $0.notes.count) }
+                + external.map { if case .external(let name, let source, _) = $0 { .init(name: name, version: source, format: "external scores", paths: [], notes: 0) } else { fatalError() } },
+            corpora: results)
+        let sink = try OutputSink(path: output)
+        do {
+            switch format {
+            case .table: try sink.write(report.table())
+            case .markdown: try sink.write(report.table(markdown: true))
+            case .csv: try sink.write(report.csv())
+            case .json: try sink.write(report.json())
+            }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+
+    static func shellQuoted(_ s: String) -> String {
+        if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,@+".contains($0) }) { return s }
+        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
