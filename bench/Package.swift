@@ -17,5 +17,10 @@ let package = Package(
             name: "perceive-bench-throughput",
             dependencies: ["SyntheticFeedback", .product(name: "PerceiveKit", package: "Perceive")]
         ),
+        // Used by bench/vader-parity: VADER's four values per sentence and the scoring time.
+        .executableTarget(
+            name: "perceive-vader-score",
+            dependencies: [.product(name: "PerceiveKit", package: "Perceive")]
+        ),
     ]
 )

@@ -13,9 +13,12 @@ struct ParamsCommand: ParsableCommand {
 
     enum ParamsFormat: String, ExpressibleByArgument { case table, json }
 
+    @Option(name: .long, help: "Whose parameters: perceive (default) or vader (vaderSentiment 3.3.2's constants).")
+    var ruleset: RulesetName = .perceive
+
     func run() throws {
         let sink = try OutputSink(path: nil)
-        let descriptors = Parameters.standard.descriptors
+        let descriptors = ruleset == .vader ? VADERParameters.standard.descriptors : Parameters.standard.descriptors
         switch format {
         case .table:
             let width = descriptors.map(\.name.count).max() ?? 0

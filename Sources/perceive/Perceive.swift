@@ -16,7 +16,8 @@ struct Perceive: ParsableCommand {
         commandName: "perceive",
         abstract: "Measure how customers perceived their experience: success, effort and emotion, with the words that caused each score.",
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, ExplainCommand.self, ParamsCommand.self],
+        subcommands: [ScoreCommand.self, ExplainCommand.self, ParamsCommand.self, LexiconCommand.self, BenchCommand.self,
+                      SegmentsCommand.self, MergeCommand.self, ReportCommand.self],
         defaultSubcommand: nil
     )
 
@@ -71,15 +72,25 @@ protocol RowCommand {
 /// Options every scoring command shares.
 struct LexiconOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Lexicon: the name of an embedded one (\(BundledLexicons.names.joined(separator: ", "))) or the path of a lexicon folder.",
+        "Lexicon: the name of an embedded one (\(BundledLexicons.names.joined(separator: ", "))), the path of a lexicon folder, or NAME=[FORMAT:]PATH for third-party files (formats: perceive lexicon formats).",
         valueName: "name|path"))
     var lexicon: String = "en-cx"
 
     @Option(name: .long, help: ArgumentHelp("ICU locale for word and sentence boundaries (default: the lexicon's language), e.g. en, ja, th.", valueName: "locale"))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp("Scoring rules: perceive, or vader (vaderSentiment 3.3.2's rules and its neg/neu/pos/compound, with --lexicon vader=PATH/vader_lexicon.txt; score only).", valueName: "name"))
+    var ruleset: RulesetName = .perceive
+
+    @Option(name: .long, help: ArgumentHelp("With --ruleset vader: VADER's emoji file (default: emoji_utf8_lexicon.txt beside the lexicon file, when there).", valueName: "path"))
+    var vaderEmoji: String?
+
     func loadLexicon() throws -> Lexicon {
         if BundledLexicons.names.contains(lexicon) { return try BundledLexicons.lexicon(named: lexicon) }
+        if lexicon.contains("=") || FileManager.default.isReadableFile(atPath: lexicon) && !FileManager.default.fileExists(atPath: lexicon + "/manifest.json") {
+            // NAME=[FORMAT:]PATH, or a third-party lexicon file: imported (see LexiconReference).
+            return try LexiconReference(parsing: lexicon).load().lexicon
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: lexicon, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError.input("--lexicon \(lexicon): neither an embedded lexicon (\(BundledLexicons.names.joined(separator: ", "))) nor a lexicon folder")
@@ -88,7 +99,8 @@ struct LexiconOptions: ParsableArguments {
     }
 
     func makeScorer() throws -> Scorer {
-        try Scorer(lexicon: loadLexicon(), locale: lang)
+        guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
+        return try Scorer(lexicon: loadLexicon(), locale: lang)
     }
 }
 

@@ -14,6 +14,14 @@ public enum BundledLexicons {
         return lexicon
     }
 
+    /// A fresh load of the embedded lexicon `name`, sharing no storage with the cached one:
+    /// for a scoring thread of its own, since threads reading one lexicon contend on the
+    /// reference counts of its arrays.
+    public static func uncachedLexicon(named name: String) throws -> Lexicon {
+        guard let files = EmbeddedLexiconFiles.lexicons[name] else { return try lexicon(named: name) }
+        return try LexiconLoader.load(from: InMemoryLexiconSource(displayName: "embedded:\(name)", files: files))
+    }
+
     /// The default English customer-experience lexicon, `en-cx`.
     public static func english() throws -> Lexicon { try lexicon(named: "en-cx") }
 

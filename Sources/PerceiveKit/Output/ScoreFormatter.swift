@@ -17,59 +17,164 @@ public struct ScoreFormatter: Sendable {
 
     // MARK: JSON
 
-    private func bands(_ s: Scores) -> String {
+    // Every JSON writer appends to one growing string: building each field as a String of its
+    // own and joining them cost four times the scoring itself (perf, issue 5).
+
+    private func appendBands(_ s: Scores, to out: inout String) {
         let p = parameters
-        func label(_ d: Dimension) -> String {
-            s.band(d, p).map { JSONText.string($0.label(for: d)) } ?? "null"
+        func label(_ d: Dimension) {
+            if let band = s.band(d, p) { JSONText.append(band.label(for: d), to: &out) } else { out += "null" }
         }
-        return "{\"emotion\":\(label(.emotion)),\"effort\":\(label(.effort)),\"success\":\(label(.success)),\"cx\":\(JSONText.string(Band.cxLabel(Band(s.cx, p))))}"
+        out += "{\"emotion\":"
+        label(.emotion)
+        out += ",\"effort\":"
+        label(.effort)
+        out += ",\"success\":"
+        label(.success)
+        out += ",\"cx\":"
+        JSONText.append(Band.cxLabel(Band(s.cx, p)), to: &out)
+        out += "}"
     }
 
-    private func emotions(_ s: Scores) -> String {
-        "{" + s.emotions.map { "\(JSONText.string($0.name)):\(JSONText.number($0.intensity))" }.joined(separator: ",") + "}"
-    }
-
-    private func scoreFields(_ s: Scores) -> String {
-        "\"emotion\":\(JSONText.number(s.emotion)),\"effort\":\(JSONText.number(s.effort)),\"success\":\(JSONText.number(s.success)),\"cx\":\(JSONText.number(s.cx)),\"bands\":\(bands(s)),\"emotions\":\(emotions(s))"
+    private func appendScoreFields(_ s: Scores, to out: inout String) {
+        out += "\"emotion\":"
+        JSONText.appendNumber(s.emotion, to: &out)
+        out += ",\"effort\":"
+        JSONText.appendNumber(s.effort, to: &out)
+        out += ",\"success\":"
+        JSONText.appendNumber(s.success, to: &out)
+        out += ",\"cx\":"
+        JSONText.appendNumber(s.cx, to: &out)
+        out += ",\"bands\":"
+        appendBands(s, to: &out)
+        out += ",\"emotions\":{"
+        for (k, emotion) in s.emotions.enumerated() {
+            if k > 0 { out += "," }
+            JSONText.append(emotion.name, to: &out)
+            out += ":"
+            JSONText.appendNumber(emotion.intensity, to: &out)
+        }
+        out += "}"
     }
 
     /// One evidence item as a JSON object.
     public func json(_ e: Evidence, in comment: CommentScore) -> String {
-        var out = "{\"dimension\":\"\(e.dimension.rawValue)\""
-        if e.dimension == .emotions { out += ",\"category\":\(JSONText.string(lexicon.categories[Int(e.category)].name))" }
-        out += ",\"text\":\(JSONText.string(comment.text(e.start, e.end))),\"start\":\(e.start),\"end\":\(e.end),\"sentence\":\(e.sentence)"
-        out += ",\"source\":\"\(e.source.rawValue)\""
-        if e.entry >= 0 { out += ",\"term\":\(JSONText.string(lexicon.entries[Int(e.entry)].term))" }
-        if e.source != .lexicon { out += ",\"cause\":\(JSONText.string(EvidenceText.cause(e, lexicon: lexicon)))" }
-        if let q = e.quantity { out += e.source == .duration ? ",\"minutes\":\(JSONText.number(q))" : ",\"count\":\(JSONText.number(q))" }
-        out += ",\"base\":\(JSONText.number(e.base)),\"rules\":["
-        out += e.adjustments.map {
-            "{\"rule\":\"\($0.rule.rawValue)\",\"note\":\(JSONText.string(EvidenceText.note($0, in: comment))),\"factor\":\(JSONText.number($0.factor))}"
-        }.joined(separator: ",")
-        out += "],\"contribution\":\(JSONText.number(e.contribution))"
-        if let share = comment.share(of: e) { out += ",\"share\":\(JSONText.number(share))" }
-        return out + "}"
+        var out = ""
+        appendJSON(e, in: comment, to: &out)
+        return out
+    }
+
+    private func appendJSON(_ e: Evidence, in comment: CommentScore, to out: inout String) {
+        out += "{\"dimension\":\""
+        out += e.dimension.rawValue
+        out += "\""
+        if e.dimension == .emotions {
+            out += ",\"category\":"
+            JSONText.append(lexicon.categories[Int(e.category)].name, to: &out)
+        }
+        out += ",\"text\":"
+        JSONText.append(comment.text(e.start, e.end), to: &out)
+        out += ",\"start\":"
+        out += String(e.start)
+        out += ",\"end\":"
+        out += String(e.end)
+        out += ",\"sentence\":"
+        out += String(e.sentence)
+        out += ",\"source\":\""
+        out += e.source.rawValue
+        out += "\""
+        if e.entry >= 0 {
+            out += ",\"term\":"
+            JSONText.append(lexicon.entries[Int(e.entry)].term, to: &out)
+        }
+        if e.source != .lexicon {
+            out += ",\"cause\":"
+            JSONText.append(EvidenceText.cause(e, lexicon: lexicon), to: &out)
+        }
+        if let q = e.quantity {
+            out += e.source == .duration ? ",\"minutes\":" : ",\"count\":"
+            JSONText.appendNumber(q, to: &out)
+        }
+        out += ",\"base\":"
+        JSONText.appendNumber(e.base, to: &out)
+        out += ",\"rules\":["
+        for (k, adjustment) in e.adjustments.enumerated() {
+            out += k > 0 ? ",{\"rule\":\"" : "{\"rule\":\""
+            out += adjustment.rule.rawValue
+            out += "\",\"note\":"
+            JSONText.append(EvidenceText.note(adjustment, in: comment), to: &out)
+            out += ",\"factor\":"
+            JSONText.appendNumber(adjustment.factor, to: &out)
+            out += "}"
+        }
+        out += "],\"contribution\":"
+        JSONText.appendNumber(e.contribution, to: &out)
+        if let share = comment.share(of: e) {
+            out += ",\"share\":"
+            JSONText.appendNumber(share, to: &out)
+        }
+        out += "}"
     }
 
     /// The whole result for one comment as one line of JSON.
     public func json(_ comment: CommentScore, id: String?) -> String {
         var out = "{"
-        if let id { out += "\"id\":\(JSONText.string(id))," }
-        if includeText { out += "\"text\":\(JSONText.string(comment.text))," }
+        out.reserveCapacity(1024)
+        if let id {
+            out += "\"id\":"
+            JSONText.append(id, to: &out)
+            out += ","
+        }
+        appendJSONFields(comment, to: &out)
+        out += "}"
+        return out
+    }
+
+    /// Appends the fields of ``json(_:id:)`` without `id` and without the braces, for callers
+    /// that write fields of their own first (`"text":…,"emotion":…,…,"evidence":[…]`).
+    public func appendJSONFields(_ comment: CommentScore, to out: inout String) {
+        if includeText {
+            out += "\"text\":"
+            JSONText.append(comment.text, to: &out)
+            out += ","
+        }
         let s = comment.scores
-        out += scoreFields(s)
-        out += ",\"counts\":{\"tokens\":\(comment.tokenCount),\"matches\":\(comment.matchCount),\"emotion\":\(s.emotionCount),\"effort\":\(s.effortCount),\"success\":\(s.successCount)}"
-        out += ",\"sentences\":["
-        out += comment.sentences.map { sentence in
-            var item = "{\"index\":\(sentence.index),\"start\":\(sentence.start),\"end\":\(sentence.end)"
-            if includeText { item += ",\"text\":\(JSONText.string(comment.text(sentence.start, sentence.end)))" }
-            return item + "," + scoreFields(sentence.scores) + "}"
-        }.joined(separator: ",")
+        appendScoreFields(s, to: &out)
+        out += ",\"counts\":{\"tokens\":"
+        out += String(comment.tokenCount)
+        out += ",\"matches\":"
+        out += String(comment.matchCount)
+        out += ",\"emotion\":"
+        out += String(s.emotionCount)
+        out += ",\"effort\":"
+        out += String(s.effortCount)
+        out += ",\"success\":"
+        out += String(s.successCount)
+        out += "},\"sentences\":["
+        for (k, sentence) in comment.sentences.enumerated() {
+            out += k > 0 ? ",{\"index\":" : "{\"index\":"
+            out += String(sentence.index)
+            out += ",\"start\":"
+            out += String(sentence.start)
+            out += ",\"end\":"
+            out += String(sentence.end)
+            if includeText {
+                out += ",\"text\":"
+                JSONText.append(comment.text(sentence.start, sentence.end), to: &out)
+            }
+            out += ","
+            appendScoreFields(sentence.scores, to: &out)
+            out += "}"
+        }
         out += "]"
         if includeEvidence {
-            out += ",\"evidence\":[" + comment.evidence.map { json($0, in: comment) }.joined(separator: ",") + "]"
+            out += ",\"evidence\":["
+            for (k, e) in comment.evidence.enumerated() {
+                if k > 0 { out += "," }
+                appendJSON(e, in: comment, to: &out)
+            }
+            out += "]"
         }
-        return out + "}"
     }
 
     // MARK: CSV

@@ -76,25 +76,10 @@ public struct Analysis: Sendable {
     /// unmatched token each count as one; punctuation that does not end a clause is skipped),
     /// stopping at a clause break or the start of the sentence. Calls `body` with each match
     /// met and its distance (1 = adjacent); `body` returns false to stop.
-    @inline(__always)
     func walkBack(from index: Int, window: Int, _ body: (Match, Int) -> Bool) {
-        let sentence = tokenized.tokens[index].sentence
-        var i = index - 1
-        var distance = 0
-        while i >= 0 && distance < window {
-            let token = tokenized.tokens[i]
-            if token.sentence != sentence || isClauseBreak[i] { return }
-            if token.kind == .punctuation && matchAt[i] < 0 { i -= 1; continue }
-            distance += 1
-            let m = matchAt[i]
-            if m >= 0 {
-                let match = matches[Int(m)]
-                if !body(match, distance) { return }
-                i = Int(match.first) - 1
-            } else {
-                i -= 1
-            }
-        }
+        var buffer: [(match: Match, distance: Int)] = []
+        matchesBefore(index, window: window, into: &buffer)
+        for (match, distance) in buffer where !body(match, distance) { return }
     }
 
     /// The matches ``walkBack(from:window:_:)`` would visit, nearest first, with their

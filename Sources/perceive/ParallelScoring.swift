@@ -1,0 +1,29 @@
+import PerceiveKit
+
+/// How the commands that read survey exports spread scoring over threads: rows are read in
+/// batches, each batch is scored (and, for `score`, formatted) on a ``ScorerPool``, and the
+/// results are written or accumulated in input order, so output is byte-identical for any
+/// `--threads` and memory holds one batch, not the file.
+enum ParallelScoring {
+    /// Rows per batch: large enough that the threads rarely wait on each other, small enough
+    /// that a batch of long comments stays a few megabytes.
+    static let batchSize = 4096
+}
+
+extension LexiconOptions {
+    /// A pool of `threads` scorers (default: all cores) with `first`'s lexicon and rules;
+    /// `first` is one of them. Each further scorer gets a lexicon loaded again rather than
+    /// `first`'s: threads sharing one lexicon's arrays contend on their reference counts
+    /// (two threads ran slower than one).
+    func makeScorerPool(_ first: Scorer, threads: Int?) throws -> ScorerPool {
+        var unused: Scorer? = first
+        return try ScorerPool(threads: threads) {
+            if let scorer = unused {
+                unused = nil
+                return scorer
+            }
+            let lexicon = BundledLexicons.names.contains(self.lexicon) ? try BundledLexicons.uncachedLexicon(named: self.lexicon) : try loadLexicon()
+            return try Scorer(lexicon: lexicon, ruleset: first.ruleset, locale: lang)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `--threads`: `score` and `segments` give the same bytes, rows in input order, whatever the
+/// thread count (issue 5).
+@Suite struct ThreadsCommandTests {
+    /// A survey export of `rows` rows: ids R_1…, two segment columns, comments cycling through
+    /// short cases (multi-line quoted text, emoji, non-ASCII, an empty comment), and one ragged
+    /// row (row 7) that must come out marked in its place.
+    static func export(rows: Int) -> String {
+        let comments = ["\"Quick and easy, thanks!\"", "\"On hold for 45 minutes.\nStill not fixed.\"", "not bad", "😡😡 awful",
+                        "\"Der Service war schlecht, but the app is great\"", "", "called 3 times and it's still broken",
+                        "\"Great app, but delivery took three weeks!!\""]
+        var text = "ResponseId,Region,Channel,Comment\n"
+        for i in 1...rows {
+            if i == 7 {
+                text += "R_7,North,web,too,many\n"
+                continue
+            }
+            text += "R_\(i),\(["North", "South", "West"][i % 3]),\(["web", "phone"][i % 2]),\(comments[i % comments.count])\n"
+        }
+        return text
+    }
+
+    static func folder(_ export: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perceive-threads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try export.write(to: directory.appendingPathComponent("export.csv"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    static func score(_ threads: Int, _ extra: [String], in directory: URL) throws -> CLI.Result {
+        try CLI.run(["score", "--input", "export.csv", "--text-column", "Comment", "--id-column", "ResponseId", "--quiet",
+                     "--threads", String(threads)] + extra, in: directory)
+    }
+
+    @Test func scoreGivesTheSameBytesInInputOrderForOneAndTwoThreads() throws {
+        let directory = try Self.folder(Self.export(rows: 400))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for extra in [["--format", "ndjson"], ["--format", "csv", "--sentences"], ["--format", "json", "--no-evidence"]] {
+            let one = try Self.score(1, extra, in: directory)
+            let two = try Self.score(2, extra, in: directory)
+            #expect(one.status == 1, "the ragged row gives exit code 1")
+            #expect(two.status == one.status)
+            #expect(one.stdout == two.stdout, "\(extra)")
+        }
+        let lines = try Self.score(2, ["--format", "ndjson"], in: directory).stdout.split(separator: "\n")
+        #expect(lines.count == 400)
+        let ids = try lines.map { try CLI.object($0)["id"] as? String }
+        #expect(ids == (1...400).map { "R_\($0)" })
+        #expect(try CLI.object(lines[6])["error"] != nil)
+    }
+
+    /// More rows than one batch (4,096), so batches are written one after another.
+    @Test func severalBatchesStayInOrderAndSegmentsAreIdentical() throws {
+        let directory = try Self.folder(Self.export(rows: 4_500))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = try Self.score(1, ["--format", "ndjson", "--no-evidence"], in: directory)
+        let two = try Self.score(2, ["--format", "ndjson", "--no-evidence"], in: directory)
+        #expect(one.stdout == two.stdout)
+        let last = try CLI.object(two.stdout.split(separator: "\n").last!)
+        #expect(last["id"] as? String == "R_4500")
+        for format in ["json", "table"] {
+            let segments = { (threads: Int) in
+                try CLI.run(["segments", "--input", "export.csv", "--text-column", "Comment", "--by", "Region", "--by", "Channel",
+                             "--quiet", "--format", format, "--threads", String(threads)], in: directory)
+            }
+            let a = try segments(1), b = try segments(2)
+            #expect(a.status == 1)
+            #expect(a.stdout == b.stdout)
+            #expect(!a.stdout.isEmpty)
+        }
+        let partials = { (threads: Int) in
+            try CLI.run(["segments", "--input", "export.csv", "--text-column", "Comment", "--by", "Region", "--quiet",
+                         "--emit-partials", "--threads", String(threads)], in: directory).stdout
+        }
+        #expect(try partials(1) == partials(2))
+    }
+
+    @Test func textFileLinesGiveTheSameBytesForOneAndTwoThreads() throws {
+        let lines = ["On hold for 45 minutes. Still not fixed.", "great service!", "", "😡😡 awful", "not bad at all"]
+        let directory = try Self.folder("")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try (0..<300).map { lines[$0 % lines.count] }.joined(separator: "\n")
+            .write(to: directory.appendingPathComponent("comments.txt"), atomically: true, encoding: .utf8)
+        let run = { (threads: Int) in
+            try CLI.run(["score", "--input", "comments.txt", "--format", "ndjson", "--quiet", "--threads", String(threads)], in: directory)
+        }
+        let one = try run(1), two = try run(2)
+        #expect(one.status == 0)
+        #expect(one.stdout == two.stdout)
+        let ids = try two.stdout.split(separator: "\n").map { try CLI.object($0)["id"] as? String }
+        #expect(ids == (1...300).map { String($0) })
+    }
+
+    @Test func zeroThreadsIsAUsageError() throws {
+        let result = try CLI.run(["score", "--threads", "0", "good"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--threads 0: expected 1 or more"))
+    }
+}
