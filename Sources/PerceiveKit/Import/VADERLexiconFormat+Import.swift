@@ -18,8 +18,9 @@ extension VADERLexiconFormat {
 
     static func importFile(text: String, file: String, into lexicon: inout ImportedLexicon) throws(LexiconError) {
         let firstLine = text.split(separator: "\n", maxSplits: 1).first ?? ""
-        let isEmojiFile = firstLine.split(separator: "\t", omittingEmptySubsequences: false).count == 2
-            && Double(firstLine.split(separator: "\t")[1].trimmingCharacters(in: .whitespacesAndNewlines)) == nil
+        let firstFields = firstLine.split(separator: "\t", omittingEmptySubsequences: false)
+        let isEmojiFile = firstFields.count == 2
+            && Double(firstFields[1].trimmingCharacters(in: .whitespacesAndNewlines)) == nil
         if isEmojiFile {
             try importEmoji(text: text, file: file, into: &lexicon)
             return

@@ -10,6 +10,7 @@ final class ByteStream {
     private(set) var bytesRead: Int64 = 0
     let totalBytes: Int64?
     var buffer: [UInt8] = []
+    private var chunk: [UInt8] = []
     /// First byte of `buffer` not consumed yet.
     var start = 0
     private(set) var atEnd = false
@@ -56,16 +57,17 @@ final class ByteStream {
             throw InputError(file: name, line: recordLine, column: 1,
                              "expected a record of at most \(Self.maximumRecordBytes >> 20) MiB, found a longer one (no line end?)")
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: max(minimum, Self.chunkSize)))
+        // Read into a scratch chunk and append only what arrived: a pipe gives at most 64 KiB a
+        // read, and zero-filling `minimum` bytes each time made long lines from stdin quadratic.
+        let want = max(minimum, Self.chunkSize)
+        if chunk.count < want { chunk = [UInt8](repeating: 0, count: want) }
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, $0.count - old) }
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, want) }
             if count < 0 {
                 if errno == EINTR { continue }
-                buffer.removeSubrange(old...)
                 throw InputError(file: name, line: 1, column: 1, "expected readable input (\(String(cString: strerror(errno))))")
             }
-            buffer.removeSubrange((old + count)...)
+            buffer.append(contentsOf: chunk[0..<count])
             if bytesRead == 0 && count >= 2 && (buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF])
                                                 || buffer.starts(with: [0, 0, 0xFE, 0xFF])) {
                 throw InputError(file: name, line: 1, column: 1,

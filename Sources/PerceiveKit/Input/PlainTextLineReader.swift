@@ -5,6 +5,8 @@
 public final class PlainTextLineReader {
     private let stream: ByteStream
     public private(set) var line = 0
+    /// Bytes after `stream.start` known to hold no line end.
+    private var scanned = 0
 
     public var name: String { stream.name }
     public var bytesRead: Int64 { stream.bytesRead }
@@ -20,12 +22,18 @@ public final class PlainTextLineReader {
             let found: String?? = stream.buffer.withUnsafeBufferPointer { buffer in
                 let start = stream.start
                 // LF, CRLF, or a lone CR (old Mac files) ends a line, as in CSVCommentReader.
-                if let lineEnd = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                // Bytes already scanned are not scanned again when more arrive (a long line
+                // from a pipe comes 64 KiB at a time: rescanning it was quadratic).
+                var k = start + scanned
+                while k < buffer.count && buffer[k] != 0x0A && buffer[k] != 0x0D { k += 1 }
+                if k < buffer.count {
+                    let lineEnd = k
                     var next = lineEnd + 1
                     if buffer[lineEnd] == 0x0D {
-                        if next == buffer.count && !stream.atEnd { return nil }  // is an LF next?
+                        if next == buffer.count && !stream.atEnd { scanned = lineEnd - start; return nil }  // is an LF next?
                         if next < buffer.count && buffer[next] == 0x0A { next += 1 }
                     }
+                    scanned = 0
                     stream.start = next
                     return .some(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]), as: UTF8.self))
                 }
@@ -34,8 +42,10 @@ public final class PlainTextLineReader {
                     var end = buffer.count
                     if buffer[end - 1] == 0x0D { end -= 1 }
                     stream.start = buffer.count
+                    scanned = 0
                     return .some(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
                 }
+                scanned = buffer.count - start
                 return nil
             }
             if let found {

@@ -231,9 +231,11 @@ public struct ScoreFormatter: Sendable {
 
 /// CSV quoting and spreadsheet-formula protection.
 public enum CSVText {
-    /// Quotes `field` per RFC 4180 when it holds a comma, quote, CR or LF.
+    /// Quotes `field` per RFC 4180 when it holds a comma, quote, CR or LF, or starts with
+    /// U+FEFF (which a reader would take for a byte-order mark at the start of a file).
     public static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+                || field.unicodeScalars.first == "\u{FEFF}" else { return field }
         return "\"" + field.replacing("\"", with: "\"\"") + "\""
     }
 

@@ -112,9 +112,14 @@ public struct CommentScore: Sendable {
     }
 
     /// The comment's text for a byte range.
+    ///
+    /// - Complexity: O(end − start): the range is found by offset in the UTF-8 view, not by
+    ///   copying the comment (which made JSON output quadratic in the comment's length).
     public func text(_ start: Int32, _ end: Int32) -> String {
-        let utf8 = Array(text.utf8)
-        return String(decoding: utf8[Int(start)..<Int(end)], as: UTF8.self)
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
+        let to = utf8.index(from, offsetBy: Int(end - start))
+        return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 }
 

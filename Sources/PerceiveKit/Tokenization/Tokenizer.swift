@@ -30,11 +30,50 @@ public final class Tokenizer {
     /// The ICU locale ("en", "ja", "th", "" for root).
     public var locale: String { segmenter.locale }
 
+    /// Whether pure-ASCII text takes the fast path. Some locales tailor ICU's rules for ASCII
+    /// text (Swedish and Finnish keep "a:b" one word, `en_US_POSIX` splits at ".",
+    /// `@ss=standard` suppresses sentence breaks after "Mr."): for those, ICU does the work.
+    public let usesASCIIFastPath: Bool
+
     /// The version of the ICU library doing the work.
     public static var icuVersion: String { ICUSegmenter.icuVersion }
 
     public init(locale: String = "en") throws(TokenizerError) {
         segmenter = try ICUSegmenter(locale: locale)
+        usesASCIIFastPath = try Self.asciiFastPathAgrees(with: segmenter)
+    }
+
+    /// Text that shows every ASCII tailoring we know of: each punctuation character between
+    /// letters and digits, abbreviations, and sentence ends.
+    static let asciiProbe: [UInt8] = {
+        var probe = ""
+        for byte in UInt8(0x21)...UInt8(0x7E) where !(byte >= 0x30 && byte <= 0x39) && !(byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+            let p = String(UnicodeScalar(byte))
+            probe += "a\(p)b 1\(p)2 a\(p)1 1\(p)a \(p)\(p) ab\(p)cd. "
+        }
+        probe += "Mr. Smith. e.g. this. U.S. Army. No. 5. Dr. Who. etc. a; b. a? B a! b\r\nC it's don't 3:45 1.5 1,000 z.B. Nr. 5."
+        return Array(probe.utf8)
+    }()
+
+    /// Whether the ASCII fast paths give `segmenter`'s own word and sentence boundaries on
+    /// ``asciiProbe``. Locales with keywords (`@ss=standard`…) always use ICU.
+    private static func asciiFastPathAgrees(with segmenter: ICUSegmenter) throws(TokenizerError) -> Bool {
+        if segmenter.locale.contains("@") { return false }
+        var icuEnds: [Int32] = [], icuStatuses: [Int32] = [], icuSentences: [Int32] = []
+        var fastEnds = [Int32](repeating: 0, count: asciiProbe.count + 1)
+        var fastStatuses = fastEnds, fastSentences = fastEnds
+        var agrees = false
+        try asciiProbe.withUnsafeBufferPointer { (text) throws(TokenizerError) in
+            let icuCount = try segmenter.wordSegments(text, ends: &icuEnds, statuses: &icuStatuses)
+            let fastCount = ASCIIWordSegmenter.segment(text, ends: &fastEnds, statuses: &fastStatuses)
+            let icuSentenceCount = try segmenter.sentenceSegments(text, ends: &icuSentences)
+            let fastSentenceCount = ASCIISentenceSegmenter.segment(text, ends: &fastSentences)
+            agrees = icuCount == fastCount && icuSentenceCount == fastSentenceCount
+                && icuEnds[..<icuCount] == fastEnds[..<fastCount]
+                && icuStatuses[..<icuCount].map { $0 / 100 } == fastStatuses[..<fastCount].map { $0 / 100 }
+                && icuSentences[..<icuSentenceCount] == fastSentences[..<fastSentenceCount]
+        }
+        return agrees
     }
 
     /// Tokenizes `text` into a new ``TokenizedText``.
@@ -73,7 +112,7 @@ public final class Tokenizer {
             ascii = high < 0x80
         }
         let segments: Int
-        if ascii && !useICUForASCII {
+        if ascii && usesASCIIFastPath && !useICUForASCII {
             if wordEnds.count < count { wordEnds = [Int32](repeating: 0, count: count * 2) }
             if wordStatuses.count < count { wordStatuses = [Int32](repeating: 0, count: count * 2) }
             segments = wordEnds.withUnsafeMutableBufferPointer { e in
@@ -123,7 +162,7 @@ public final class Tokenizer {
                 start: Int32(start), end: Int32(end), kind: kind, hasUpper: upper, hasLower: lower,
                 foldStart: foldStart, foldEnd: foldEnd, sentence: 0))
         }
-        try findSentences(text, ascii: ascii && !useICUForASCII, into: &result)
+        try findSentences(text, ascii: ascii && usesASCIIFastPath && !useICUForASCII, into: &result)
     }
 
     /// Sentence boundaries from ICU, or for ASCII text from ``ASCIISentenceSegmenter``,
@@ -139,20 +178,24 @@ public final class Tokenizer {
         var tokenIndex = 0
         var sentenceStart: Int32 = 0
         for s in 0..<sentenceCount {
-            let sentenceEnd = sentenceEnds[s]
+            var sentenceEnd = sentenceEnds[s]
             let first = tokenIndex
             while tokenIndex < result.tokens.count && result.tokens[tokenIndex].start < sentenceEnd {
                 result.tokens[tokenIndex].sentence = Int32(result.sentences.count)
                 tokenIndex += 1
             }
             if tokenIndex > first {
+                // Word and sentence rules can disagree (a sentence break inside a token, seen
+                // with control characters): the token stays whole in the sentence it starts in.
+                sentenceEnd = max(sentenceEnd, result.tokens[tokenIndex - 1].end)
                 result.sentences.append(SentenceSpan(
                     start: sentenceStart, end: sentenceEnd, firstToken: Int32(first), endToken: Int32(tokenIndex)))
             } else if let last = result.sentences.indices.last {
-                // A segment with no tokens (only white space) belongs to the sentence before it.
-                result.sentences[last].end = sentenceEnd
+                // A segment with no tokens (only white space, or the rest of a token that
+                // crossed a break) belongs to the sentence before it.
+                result.sentences[last].end = max(result.sentences[last].end, sentenceEnd)
             }
-            sentenceStart = sentenceEnd
+            sentenceStart = result.sentences.last?.end ?? sentenceEnd
         }
     }
 

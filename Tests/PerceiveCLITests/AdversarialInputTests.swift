@@ -1,0 +1,447 @@
+import Foundation
+import Testing
+import Synchronization
+
+/// Hostile and broken inputs through the real `perceive` binary. Each test states its expected
+/// result — scored, an error row, or a clean refusal with exit code 2 — and checks that no row
+/// goes missing. Never a crash or a hang (a hang would stop the suite).
+///
+/// HEAVY cases (marked in their names): a 20 MiB line and a 1 GB stream refused at the 16 MiB
+/// record limit, and 10⁶ exclamation marks. They stop early by design, so the suite stays fast.
+@Suite struct AdversarialInputTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [Substring] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
+    }
+
+    /// Runs `perceive` with raw bytes on stdin, in `directory` (default: a new temporary folder).
+    static func run(_ arguments: [String], bytes: [UInt8] = [], in directory: URL? = nil) throws -> Run {
+        signal(SIGPIPE, SIG_IGN)  // perceive may refuse and exit before reading all of stdin
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        let writer = Thread {
+            try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errData = Mutex<Data>(Data())
+        let errReader = Thread { errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
+        errReader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while errReader.isExecuting || !errReader.isFinished { usleep(1000) }
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: errData.withLock { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// A new empty folder with `files` written into it.
+    static func folder(_ files: [String: [UInt8]] = [:]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("perceive-adversarial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, bytes) in files { try Data(bytes).write(to: url.appendingPathComponent(name)) }
+        return url
+    }
+
+    static func objects(_ run: Run) throws -> [[String: Any]] { try run.lines.map { try CLI.object($0) } }
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    // MARK: - Plain text (--input, one comment per line)
+
+    /// Expected: scored; the invalid bytes become U+FFFD and the row is kept (3 in, 3 out).
+    @Test func invalidUTF8IsReplacedAndTheRowKept() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"],
+                             bytes: Self.bytes("good\n") + [0x62, 0x61, 0x64, 0xFF, 0xFE, 0xC3, 0x28, 0x0A] + Self.bytes("fine\n"))
+        #expect(r.status == 0)
+        let rows = try Self.objects(r)
+        #expect(rows.map { $0["id"] as? String } == ["1", "2", "3"])
+        #expect(rows[1]["text"] as? String == "bad\u{FFFD}\u{FFFD}\u{FFFD}(")
+    }
+
+    /// Expected: scored; a NUL byte is kept in the comment and written as `\u0000` in JSON.
+    @Test func nulBytesAreKeptInTheComment() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: [0x61, 0x00, 0x62, 0x0A, 0x00, 0x0A])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"text\":\"a\\u0000b\""))
+        #expect(try Self.objects(r).map { $0["text"] as? String } == ["a\u{0}b", "\u{0}"])
+    }
+
+    /// Expected: clean refusal (exit 2) naming the file and what to do; nothing scored.
+    @Test func utf16FileWithBOMIsRefused() throws {
+        let utf16: [UInt8] = [0xFF, 0xFE] + "good\nbad\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let dir = try Self.folder(["comments.txt": utf16])
+        let r = try Self.run(["score", "--input", "comments.txt", "--format", "ndjson"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("comments.txt:1:1: expected UTF-8 text, found a UTF-16 or UTF-32 byte-order mark"))
+    }
+
+    /// Expected: scored; big-endian UTF-16 is refused the same way.
+    @Test func utf16BigEndianFileIsRefused() throws {
+        let dir = try Self.folder(["be.txt": [0xFE, 0xFF, 0x00, 0x61, 0x00, 0x0A]])
+        let r = try Self.run(["score", "--input", "be.txt"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("be.txt:1:1: expected UTF-8 text"))
+    }
+
+    /// Expected: scored; a UTF-8 byte-order mark is not a reason to refuse (the row is kept).
+    @Test func utf8BOMIsAccepted() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: [0xEF, 0xBB, 0xBF] + Self.bytes("good\n"))
+        #expect(r.status == 0)
+        #expect(try Self.objects(r).count == 1)
+    }
+
+    /// Expected: scored; CR-only line ends (old Mac files) separate comments like LF and CRLF:
+    /// 4 lines in, 4 rows out.
+    @Test func crOnlyLineEndsSeparateComments() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: Self.bytes("good\rbad\r\nok\nfine"))
+        #expect(r.status == 0)
+        #expect(try Self.objects(r).map { $0["text"] as? String } == ["good", "bad", "ok", "fine"])
+    }
+
+    /// Expected: scored; every line gives a row, empty ones included (4 in, 4 out).
+    @Test func emptyLinesAreRowsToo() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: Self.bytes("\n\ngood\n\n"))
+        #expect(r.status == 0)
+        #expect(try Self.objects(r).map { $0["text"] as? String } == ["", "", "good", ""])
+    }
+
+    /// Expected: scored; an empty input gives no rows and success (nothing was lost).
+    @Test func emptyTextInputGivesNoRows() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson"])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        let csv = try Self.run(["score", "--input", "-", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.lines.count == 1)  // the header
+    }
+
+    /// HEAVY. Expected: scored, one row, in bounded time: 10⁶ exclamation marks.
+    @Test func heavyMillionExclamationMarks() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"],
+                             bytes: Array(repeating: UInt8(ascii: "!"), count: 1_000_000) + [0x0A])
+        #expect(r.status == 0)
+        let rows = try Self.objects(r)
+        #expect(rows.count == 1)
+        #expect((rows.first?["text"] as? String)?.utf8.count == 1_000_000)
+        #expect(rows.first?["emotion"] as? Double == 0)
+    }
+
+    /// HEAVY. Expected: clean refusal (exit 2) at the 16 MiB record limit for a 20 MiB line,
+    /// with its line number (rows still in the output buffer are not written: a refusal).
+    @Test func heavyLineOverTheRecordLimitIsRefused() throws {
+        let bytes = Self.bytes("good\nbad\n") + Array(repeating: UInt8(ascii: "a"), count: 20 << 20) + [0x0A]
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: bytes)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("<stdin>:3:1: expected a record of at most 16 MiB"))
+        #expect(try Self.objects(r).count <= 2)
+    }
+
+    /// HEAVY. Expected: clean refusal (exit 2) of a 1 GB stream with no newline, with bounded
+    /// memory: the stream is generated on the fly into the pipe (nothing on disk), `perceive`
+    /// stops reading at the 16 MiB record limit, and its peak RSS stays far below the input.
+    @Test func heavyGigabyteStreamWithoutNewlineUsesBoundedMemory() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["score", "--input", "-", "--format", "ndjson"]
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let pid = process.processIdentifier
+        func peakKB() -> Int? {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+            return Int(line.split(separator: " ").dropFirst().first ?? "")
+        }
+        let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        let fd = input.fileHandleForWriting.fileDescriptor
+        var written = 0
+        var peak = 0
+        writing: while written < 1 << 30 {
+            var offset = 0
+            while offset < chunk.count {
+                let n = chunk.withUnsafeBytes { write(fd, $0.baseAddress! + offset, chunk.count - offset) }
+                if n < 0 { if errno == EINTR { continue }; break writing }  // EPIPE: perceive stopped reading
+                offset += n
+            }
+            written += chunk.count
+            if let kb = peakKB() { peak = max(peak, kb) }
+        }
+        try? input.fileHandleForWriting.close()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(String(decoding: errData, as: UTF8.self).contains("<stdin>:1:1: expected a record of at most 16 MiB"))
+        #expect(written < 1 << 30, "perceive read the whole gigabyte")
+        #expect(peak < 256 * 1024, "peak RSS \(peak) kB while streaming")
+    }
+
+    /// Expected: scored; zero-width joiners, emoji ZWJ sequences, flags, keycaps and skin tones
+    /// keep the row, and every evidence offset cuts the text on character boundaries.
+    @Test func emojiSequencesAndZeroWidthJoiners() throws {
+        let text = "great 👨‍👩‍👧‍👦 service 👍🏽 🇩🇪 1️⃣ zero\u{200D}width\u{200B}space 😡😡"
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson"], bytes: Self.bytes(text + "\n"))
+        #expect(r.status == 0)
+        let row = try #require(try Self.objects(r).first)
+        #expect(row["text"] as? String == text)
+        let utf8 = Array(text.utf8)
+        for e in row["evidence"] as? [[String: Any]] ?? [] {
+            let start = e["start"] as! Int, end = e["end"] as! Int
+            #expect(String(validating: utf8[start..<end], as: UTF8.self) == e["text"] as? String)
+        }
+        #expect((row["evidence"] as? [Any])?.isEmpty == false)
+    }
+
+    /// Expected: scored; right-to-left text (Arabic, Hebrew) and bidi controls keep the row and
+    /// its text unchanged.
+    @Test func rightToLeftText() throws {
+        let lines = ["الخدمة سيئة جدا", "השירות היה מצוין!", "\u{202E}evil\u{202C} good"]
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: Self.bytes(lines.joined(separator: "\n")))
+        #expect(r.status == 0)
+        #expect(try Self.objects(r).map { $0["text"] as? String } == lines)
+    }
+
+    /// Expected: scored; mixed scripts in one comment, with the English cue found.
+    @Test func mixedScripts() throws {
+        let text = "Very bad 服务 и очень плохо ดีมาก"
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson"], bytes: Self.bytes(text))
+        #expect(r.status == 0)
+        let row = try #require(try Self.objects(r).first)
+        #expect((row["emotion"] as? Double ?? 0) < 0)
+    }
+
+    // MARK: - CSV, TSV and JSON Lines
+
+    static func scoreCSV(_ csv: String, _ extra: [String] = [], name: String = "export.csv") throws -> Run {
+        let dir = try folder([name: bytes(csv)])
+        return try run(["score", "--input", name, "--text-column", "comment", "--format", "ndjson", "--no-evidence", "--quiet"] + extra, in: dir)
+    }
+
+    /// Expected: error row for the ragged rows (exit 1), every row written: 4 in, 4 out.
+    @Test func raggedRowsAreErrorRows() throws {
+        let r = try Self.scoreCSV("id,comment,region\n1,good,EU\n2,bad\n3,ok,US,extra\n4,fine,EU\n")
+        #expect(r.status == 1)
+        let rows = try Self.objects(r)
+        #expect(rows.count == 4)
+        #expect(rows.map { $0["error"] != nil } == [false, true, true, false])
+        #expect((rows[1]["error"] as? String)?.contains("export.csv:3:1: expected 3 fields as in the header, found 2") == true)
+    }
+
+    /// Expected: error row with the line and column of the opening quote (exit 1); the rows
+    /// before it are scored.
+    @Test func unterminatedQuoteIsAnErrorRowWithLineAndColumn() throws {
+        let r = try Self.scoreCSV("id,comment\n1,good\n2,\"never closed\n3,bad\n")
+        #expect(r.status == 1)
+        let rows = try Self.objects(r)
+        #expect(rows.count == 2)
+        #expect((rows[1]["error"] as? String)?.contains("export.csv:3:3: expected a closing quote") == true)
+    }
+
+    /// Expected: error row (exit 1) for text after a closing quote, which is kept in the field.
+    @Test func textAfterClosingQuoteIsReported() throws {
+        let r = try Self.scoreCSV("id,comment\n1,\"good\"x\n")
+        #expect(r.status == 1)
+        let rows = try Self.objects(r)
+        #expect((rows.first?["error"] as? String)?.contains("expected a delimiter or a line end after the closing quote") == true)
+        #expect((rows.first?["error"] as? String)?.contains("export.csv:2:") == true)
+    }
+
+    /// Expected: scored; CR-only line ends in a CSV (3 rows in, 3 out).
+    @Test func csvWithCROnlyLineEnds() throws {
+        let r = try Self.scoreCSV("id,comment\r1,good\r2,bad\r3,\"multi\rline\"\r")
+        #expect(r.status == 0)
+        #expect(try Self.objects(r).map { $0["comment"] as? String ?? $0["text"] as? String } == ["good", "bad", "multi\rline"])
+    }
+
+    /// Expected: scored; invalid UTF-8 and NUL inside CSV fields are kept (replaced / as is).
+    @Test func csvWithInvalidUTF8AndNUL() throws {
+        let dir = try Self.folder(["e.csv": Self.bytes("id,comment\n1,ba") + [0xFF] + Self.bytes("d\n2,a") + [0] + Self.bytes("b\n")])
+        let r = try Self.run(["score", "--input", "e.csv", "--text-column", "comment", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
+        #expect(r.status == 0)
+        #expect(try Self.objects(r).count == 2)
+        #expect(r.stdout.contains("ba\u{FFFD}d"))
+        #expect(r.stdout.contains("a\\u0000b"))
+    }
+
+    /// Expected: clean refusal (exit 2) of a UTF-16 CSV with a byte-order mark.
+    @Test func utf16CSVIsRefused() throws {
+        let utf16: [UInt8] = [0xFF, 0xFE] + "id,comment\n1,good\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let dir = try Self.folder(["u.csv": utf16])
+        let r = try Self.run(["score", "--input", "u.csv", "--text-column", "comment", "--quiet"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("u.csv:1:1: expected UTF-8 text"))
+    }
+
+    /// Expected: scored; with duplicate column names, the first column of the name is used
+    /// (the second is reached by its position).
+    @Test func duplicateColumnNamesUseTheFirst() throws {
+        let first = try Self.scoreCSV("id,comment,comment\n1,good,bad\n")
+        #expect(first.status == 0)
+        #expect((try Self.objects(first).first?["emotion"] as? Double ?? 0) > 0)
+        let dir = try Self.folder(["d.csv": Self.bytes("id,comment,comment\n1,good,bad\n")])
+        let second = try Self.run(["score", "--input", "d.csv", "--text-column", "3", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
+        #expect(second.status == 0)
+        #expect((try Self.objects(second).first?["emotion"] as? Double ?? 0) < 0)
+    }
+
+    /// Expected: clean refusal (exit 2) naming the columns there are.
+    @Test func missingTextColumnIsRefused() throws {
+        let r = try Self.scoreCSV("id,feedback\n1,good\n")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("export.csv:1:1: expected a column named \"comment\""))
+        #expect(r.stderr.contains("\"feedback\""))
+    }
+
+    /// Expected: clean refusal (exit 2): an empty CSV has no header.
+    @Test func emptyCSVIsRefused() throws {
+        let r = try Self.scoreCSV("")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("export.csv:1:1: expected a header row"))
+    }
+
+    /// Expected: scored; a file with only the header gives no rows, and success.
+    @Test func headerOnlyCSVGivesNoRows() throws {
+        let r = try Self.scoreCSV("id,comment\n")
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+    }
+
+    /// HEAVY. Expected: clean refusal (exit 2) of a CSV whose single quoted field is 50 MB,
+    /// past the 16 MiB record limit, at the line where the record starts.
+    @Test func heavyFiftyMegabyteFieldIsRefused() throws {
+        let big = "id,comment\n1,\"" + String(repeating: "bad ", count: 50_000_000 / 4) + "\"\n"
+        let r = try Self.scoreCSV(big)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("export.csv:2:1: expected a record of at most 16 MiB"))
+    }
+
+    /// Expected: error rows (exit 1) for a line that is not JSON, a blank line and a missing
+    /// field; every line accounted for (4 in, 4 out).
+    @Test func jsonLinesErrorsAreRows() throws {
+        let dir = try Self.folder(["c.jsonl": Self.bytes("{\"text\":\"good\"}\nnot json\n\n{\"other\":1}\n")])
+        let r = try Self.run(["score", "--input", "c.jsonl", "--text-field", "text", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
+        #expect(r.status == 1)
+        let rows = try Self.objects(r)
+        #expect(rows.count == 4)
+        #expect(rows.map { $0["error"] != nil } == [false, true, true, true])
+        #expect((rows[1]["error"] as? String)?.contains("c.jsonl:2:1: expected a JSON object") == true)
+    }
+
+    // MARK: - Output safety
+
+    /// Expected: formula-like cells get a leading `'` in CSV output, in the text and in the
+    /// original columns written back; `--no-csv-formula-guard` keeps them as they are.
+    @Test func csvOutputNeutralizesFormulas() throws {
+        let csv = "id,comment,note\n1,\"=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\",@SUM(A1)\n2,+good,-3\n"
+        let dir = try Self.folder(["f.csv": Self.bytes(csv)])
+        let guarded = try Self.run(["score", "--input", "f.csv", "--text-column", "comment", "--format", "csv", "--quiet"], in: dir)
+        #expect(guarded.status == 0)
+        #expect(guarded.stdout.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\""))
+        #expect(guarded.stdout.contains(",'@SUM(A1),"))
+        #expect(guarded.stdout.contains(",'+good,"))
+        #expect(guarded.stdout.contains(",-3,"))  // a number is not a formula
+        let plain = try Self.run(["score", "--input", "f.csv", "--text-column", "comment", "--format", "csv", "--quiet", "--no-csv-formula-guard"], in: dir)
+        #expect(plain.stdout.contains(",@SUM(A1),"))
+        #expect(!plain.stdout.contains("'="))
+        let args = try Self.run(["score", "--format", "csv", "=cmd|' /C calc'!A0", "\tx", "\rtab"])
+        #expect(args.stdout.contains("\n1,'=cmd|' /C calc'!A0,"))
+        #expect(args.stdout.contains("'\tx"))
+    }
+
+    /// Expected: an error after some rows (a record over the limit) leaves the old `-o` file
+    /// untouched and no temporary file behind; exit 2.
+    @Test func outputFileUntouchedAfterAnErrorMidWrite() throws {
+        let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
+        let bytes = Self.bytes(String(repeating: "good\n", count: 50_000)) + Array(repeating: UInt8(ascii: "a"), count: 17 << 20) + [0x0A]
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "-o", "scored.json"], bytes: bytes, in: dir)
+        #expect(r.status == 2)
+        #expect(try String(contentsOf: dir.appendingPathComponent("scored.json"), encoding: .utf8) == "OLD\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
+    }
+
+    /// Expected: Ctrl-C (SIGINT) while writing leaves the old `-o` file untouched and no
+    /// temporary file; the exit status is 128 + SIGINT.
+    @Test func outputFileUntouchedAfterInterrupt() throws {
+        let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["score", "--input", "-", "--format", "ndjson", "-o", "scored.json"]
+        process.currentDirectoryURL = dir
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = Pipe()
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "great service\n", count: 20_000).utf8))
+        // Wait until the temporary file exists (the sink has opened it), then interrupt.
+        var waited = 0
+        while try FileManager.default.contentsOfDirectory(atPath: dir.path).count < 2 && waited < 30_000 {
+            usleep(1000)
+            waited += 1
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.hasSuffix(".tmp") })
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationStatus == 128 + SIGINT)
+        #expect(try String(contentsOf: dir.appendingPathComponent("scored.json"), encoding: .utf8) == "OLD\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
+    }
+
+    /// Expected: success replaces the old `-o` file whole (all rows, nothing else left).
+    @Test func outputFileReplacedOnSuccess() throws {
+        let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence", "-o", "scored.json"], bytes: Self.bytes("good\nbad\n"), in: dir)
+        #expect(r.status == 0)
+        let written = try String(contentsOf: dir.appendingPathComponent("scored.json"), encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
+    }
+
+    /// Expected: a reader that goes away (`| head -1`) ends `perceive` quietly with exit 0.
+    @Test func closedPipeEndsQuietlyWithSuccess() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["score", "--input", "-", "--format", "ndjson"]
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let writer = Thread {
+            try? input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "I was on hold for an hour!\n", count: 200_000).utf8))
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let first = out.fileHandleForReading.readData(ofLength: 100)
+        #expect(!first.isEmpty)
+        try out.fileHandleForReading.close()
+        let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(!errText.contains("error") && !errText.contains("pipe"), "stderr: \(errText)")
+    }
+
+    /// Expected: the documented exit codes: 0 all scored, 1 some rows had errors, 2 bad usage
+    /// or unreadable input.
+    @Test func exitCodes() throws {
+        #expect(try Self.run(["score", "good"]).status == 0)
+        #expect(try Self.scoreCSV("id,comment\n1,good\n2\n").status == 1)
+        #expect(try Self.run(["score", "--no-such-option"]).status == 2)
+        #expect(try Self.run(["score", "--input", "/nonexistent/perceive/comments.txt"]).status == 2)
+        let dir = try Self.folder()
+        #expect(try Self.run(["score", "--input", "."], in: dir).status == 2)
+    }
+}

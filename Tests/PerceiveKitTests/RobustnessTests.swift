@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+@testable import PerceiveKit
+
+/// Regression tests for what the fuzzers found (each named after what broke), and hostile
+/// inputs to the library: tokenizer, scorer and lexicon loader. Each states its expected result.
+@Suite struct RobustnessTests {
+    /// Checks the tokenization contract: tokens in order without overlap, only white space
+    /// between them, sentences that tile the text and hold their tokens.
+    static func expectWellFormed(_ t: TokenizedText, _ bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        var previous = 0
+        func gapIsSpace(_ a: Int, _ b: Int) -> Bool {
+            String(decoding: bytes[a..<b], as: UTF8.self).unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        }
+        for token in t.tokens {
+            #expect(Int(token.start) >= previous && token.start < token.end && Int(token.end) <= bytes.count, sourceLocation: sourceLocation)
+            #expect(gapIsSpace(previous, Int(token.start)), "uncovered bytes before \(token.start)", sourceLocation: sourceLocation)
+            previous = Int(token.end)
+        }
+        #expect(gapIsSpace(previous, bytes.count), sourceLocation: sourceLocation)
+        var end: Int32 = t.sentences.first?.start ?? 0
+        for (s, sentence) in t.sentences.enumerated() {
+            #expect(sentence.start == end, sourceLocation: sourceLocation)
+            for k in Int(sentence.firstToken)..<Int(sentence.endToken) {
+                let token = t.tokens[k]
+                #expect(token.sentence == Int32(s) && token.start >= sentence.start && token.end <= sentence.end,
+                        "token \(k) \(token.start)..<\(token.end) outside sentence \(s) \(sentence.start)..<\(sentence.end)",
+                        sourceLocation: sourceLocation)
+            }
+            end = sentence.end
+        }
+        #expect(t.tokens.isEmpty || Int(end) == bytes.count, sourceLocation: sourceLocation)
+    }
+
+    static func tokenize(_ bytes: [UInt8], locale: String = "en", useICU: Bool = false) throws -> TokenizedText {
+        let tokenizer = try Tokenizer(locale: locale)
+        var result = TokenizedText()
+        try bytes.withUnsafeBufferPointer { (b) throws(TokenizerError) in try tokenizer.tokenize(b, into: &result, useICUForASCII: useICU) }
+        return result
+    }
+
+    // MARK: - Found by fuzzing
+
+    /// fuzz-tokenizer-ascii: in Swedish (and Finnish) ICU keeps "a:b" one word; the ASCII fast
+    /// path split it. Expected: the fast path is off for such locales and the result is ICU's.
+    @Test func asciiFastPathFollowsSwedishColonRule() throws {
+        let bytes = Array("a:b ab:c".utf8)
+        let fast = try Self.tokenize(bytes, locale: "sv")
+        let icu = try Self.tokenize(bytes, locale: "sv", useICU: true)
+        #expect(fast.tokens == icu.tokens && fast.sentences == icu.sentences)
+        #expect(fast.tokens.map { [$0.start, $0.end] } == [[0, 3], [4, 8]])
+        #expect(try Tokenizer(locale: "sv").usesASCIIFastPath == false)
+        #expect(try Tokenizer(locale: "en").usesASCIIFastPath == true)
+    }
+
+    /// fuzz-tokenizer-ascii: `@ss=standard` suppresses sentence breaks after abbreviations.
+    /// Expected: locales with keywords always use ICU; "Mr. Smith left." stays one sentence.
+    @Test func asciiFastPathIsOffForLocaleKeywords() throws {
+        let bytes = Array("Mr. Smith left. Dr. Who came.".utf8)
+        let t = try Self.tokenize(bytes, locale: "en@ss=standard")
+        // ICU's English suppressions hold "Mr." (no break after it) but not "Dr.".
+        #expect(t.sentences.map { [$0.start, $0.end] } == [[0, 16], [16, 20], [20, 29]])
+        #expect(try Self.tokenize(bytes, locale: "en").sentences.map { [$0.start, $0.end] } == [[0, 4], [4, 16], [16, 20], [20, 29]])
+        #expect(try Tokenizer(locale: "en@ss=standard").usesASCIIFastPath == false)
+    }
+
+    /// fuzz-tokenizer: ICU's word and sentence rules disagreed on text with control characters,
+    /// and a token crossed its sentence's end. Expected: the token stays whole in its sentence.
+    @Test func tokenCrossingASentenceBreakStaysInItsSentence() throws {
+        let hex = "4450002e004d002e0063652031772008d8a77374692e656c6cd984d8aed8afd985d8a920d8b3d98ad8a62ed8a920"
+            + "d8acd8afd8a7d88c706872617365aad8b80bb1d8aa20d8b3d8a7d8b9d8aad98ad9862e"
+        var bytes: [UInt8] = []
+        var i = hex.startIndex
+        while i < hex.endIndex {
+            let j = hex.index(i, offsetBy: 2)
+            bytes.append(UInt8(hex[i..<j], radix: 16)!)
+            i = j
+        }
+        #expect(bytes.count == 81)
+        Self.expectWellFormed(try Self.tokenize(bytes, locale: "de"), bytes)
+    }
+
+    /// Output: `CommentScore.text(_:_:)` copied the whole comment for every evidence item, so a
+    /// 5 MB comment never finished writing JSON. Expected: the exact slice, found by offset.
+    @Test func evidenceTextIsFoundByOffsetNotByCopy() throws {
+        let scorer = try Scorer()
+        let comment = "Ünïcödé 👍🏽 — very bad, but great."
+        let result = try scorer.score(comment)
+        for e in result.evidence {
+            let expected = String(decoding: Array(comment.utf8)[Int(e.start)..<Int(e.end)], as: UTF8.self)
+            #expect(result.text(e.start, e.end) == expected)
+        }
+        #expect(result.text(0, 0) == "")
+        #expect(!result.evidence.isEmpty)
+    }
+
+    static let partialsHeader = "{\"format\":\"perceive-segment-partials\",\"version\":1,\"scale\":\"2^52\",\"lexicon\":\"en-cx\",\"neutralBand\":0.05,\"columns\":[\"comment\"],\"by\":[\"Region\"],\"groupings\":[[],[0]],\"rows\":3,\"rowErrors\":0}"
+    static func partialsLine(n: String = "3", sum: String = "123") -> String {
+        "{\"column\":0,\"grouping\":0,\"values\":[],\"n\":\(n),\"coverage\":[3,1,2],\"dimensions\":[{\"n\":3,\"sum\":\"\(sum)\",\"sumOfSquares\":\"456\",\"bands\":[1,1,1]},{\"n\":1,\"sum\":\"-7\",\"sumOfSquares\":\"49\",\"bands\":[1,0,0]},{\"n\":2,\"sum\":\"0\",\"sumOfSquares\":\"8\",\"bands\":[1,0,1]},{\"n\":3,\"sum\":\"5\",\"sumOfSquares\":\"9\",\"bands\":[0,2,1]}],\"emotions\":{},\"drivers\":{}}"
+    }
+
+    /// fuzz-partials: two lines of one segment with n = Int.max overflowed when merged (a
+    /// trap in `perceive merge`). Expected: refused with file:line, no trap.
+    @Test func partialsWithCountsThatWouldOverflowAreRefused() throws {
+        let lines = [Self.partialsHeader, Self.partialsLine(n: "9223372036854775807"), Self.partialsLine()]
+        let error = #expect(throws: InputError.self) { try SegmentStatistics.parsePartials(lines, file: "p.ndjson") }
+        #expect(error?.line == 2)
+        let huge = [Self.partialsHeader, Self.partialsLine(sum: "170141183460469231731687303715884105727"), Self.partialsLine()]
+        #expect(throws: InputError.self) { try SegmentStatistics.parsePartials(huge, file: "p.ndjson") }
+        let fine = try SegmentStatistics.parsePartials([Self.partialsHeader, Self.partialsLine(), Self.partialsLine()], file: "p.ndjson")
+        #expect(fine.summary().rowsRead == 3)
+    }
+
+    /// fuzz-partials: a grouping naming a `by` position that does not exist indexed out of
+    /// range in `summary()`. Expected: refused at the header line.
+    @Test func partialsWithGroupingOutsideByAreRefused() throws {
+        let header = Self.partialsHeader.replacingOccurrences(of: "[[],[0]]", with: "[[],[5]]")
+        let error = #expect(throws: InputError.self) { try SegmentStatistics.parsePartials([header, Self.partialsLine()], file: "p.ndjson") }
+        #expect(error?.line == 1)
+    }
+
+    // MARK: - Hostile text to the library
+
+    /// Expected: invalid UTF-8, lone surrogates, overlong forms, NUL and control bytes are
+    /// all covered by tokens (ICU reads them as U+FFFD); nothing is skipped.
+    @Test func tokenizerCoversArbitraryBytes() throws {
+        let inputs: [[UInt8]] = [
+            [0xFF, 0xFE, 0x61, 0xC3, 0x28], [0xED, 0xA0, 0x80, 0x20, 0xC0, 0xAF], [0x00, 0x01, 0x1F, 0x7F],
+            [0xE2, 0x82], Array("a\u{0B}b\u{0C}c\u{85}d\u{2028}e".utf8), [0x0A, 0x0D, 0x0A, 0x0D],
+        ]
+        for bytes in inputs {
+            for locale in ["en", "ja", "th", "ar"] { Self.expectWellFormed(try Self.tokenize(bytes, locale: locale), bytes) }
+        }
+    }
+
+    /// Expected: scored with every score in range: emoji ZWJ sequences, RTL, mixed scripts,
+    /// full-width letters, combining marks.
+    @Test func scorerKeepsScoresInRangeOnHostileText() throws {
+        let scorer = try Scorer()
+        for text in ["👨‍👩‍👧‍👦👍🏽🇩🇪1️⃣\u{200D}\u{200D}", "\u{202E}lamroN\u{202C} bad", "Ｖｅｒｙ ＧＯＯＤ", "e\u{301}\u{301}\u{301}\u{301} bad",
+                     "الخدمة bad 服务 good", String(repeating: "NOT BAD!!! ", count: 2000), "", " \t ", "\u{0}"] {
+            let r = try scorer.score(text)
+            for v in [r.scores.emotion, r.scores.cx] + [r.scores.effort, r.scores.success].compactMap({ $0 }) {
+                #expect(v >= -1 && v <= 1)
+            }
+            #expect(Scores.aggregate(r.evidence, lexicon: scorer.lexicon, parameters: scorer.parameters) == r.scores)
+        }
+    }
+
+    /// Expected: 10⁵ exclamation marks after a cue: one contribution, score within [-1, 1].
+    @Test func extremeEmphasisStaysInRange() throws {
+        let scorer = try Scorer()
+        let r = try scorer.score("bad" + String(repeating: "!", count: 100_000))
+        #expect(r.scores.emotion >= -1 && r.scores.emotion < 0)
+        for e in r.evidence {
+            #expect(e.contribution == e.adjustments.reduce(e.base) { $0 * $1.factor })
+        }
+    }
+
+    /// Expected: a lexicon folder whose manifest is UTF-16 is refused with the file's name.
+    @Test func lexiconInUTF16IsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("perceive-robustness-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data([0xFF, 0xFE] + "{\"format\":\"perceive-lexicon/1\"}".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: dir.appendingPathComponent("manifest.json"))
+        let error = #expect(throws: LexiconError.self) { try LexiconLoader.load(directory: dir.path) }
+        #expect(error?.file.hasSuffix("manifest.json") == true)
+        #expect(error?.message == "is not valid UTF-8")
+    }
+
+    /// Expected: an empty manifest is refused as invalid JSON, naming the file.
+    @Test func emptyLexiconManifestIsRefused() throws {
+        let error = #expect(throws: LexiconError.self) {
+            try LexiconLoader.load(from: InMemoryLexiconSource(displayName: "t", files: ["manifest.json": ""]))
+        }
+        #expect(error?.file == "t/manifest.json")
+    }
+}

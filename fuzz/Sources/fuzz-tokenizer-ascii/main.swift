@@ -1,0 +1,3 @@
+import FuzzTargets
+
+FuzzDriver.run("fuzz-tokenizer-ascii", TokenizerASCIIFuzzTarget.run)

@@ -1,0 +1,3 @@
+import FuzzTargets
+
+FuzzDriver.run("fuzz-tokenizer", TokenizerFuzzTarget.run)
