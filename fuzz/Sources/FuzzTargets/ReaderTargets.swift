@@ -78,6 +78,16 @@ public enum CSVFuzzTarget {
     public static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
         let file = FuzzFile.write(data, suffix: ".csv")
+        // A UTF-16 or UTF-32 byte-order mark is refused on purpose (exit 2, "expected UTF-8").
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            var refused = false
+            do {
+                let reader = try CSVCommentReader(path: file)
+                while try reader.next() != nil {}
+            } catch { refused = "\(error)".contains("byte-order mark") }
+            FuzzCheck.require(refused, "a UTF-16/UTF-32 byte-order mark was not refused")
+            return
+        }
         let expected = referenceCSV(bytes, delimiter: 0x2C)
         let records = read(file, delimiter: 0x2C)
         FuzzCheck.require(records.map(\.fields) == expected,
@@ -136,8 +146,21 @@ public enum CSVFuzzTarget {
 public enum JSONLinesFuzzTarget {
     public static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count
-        if bytes.last == 0x0A || bytes.isEmpty { lines -= 1 }
+        // Lines end at LF, CRLF or a lone CR, as the readers define them; a final empty line
+        // does not count.
+        var lines = 0, i = 0, lineStart = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                lines += 1; i += 1; lineStart = i
+            } else if bytes[i] == 0x0D {
+                lines += 1; i += 1
+                if i < bytes.count && bytes[i] == 0x0A { i += 1 }
+                lineStart = i
+            } else {
+                i += 1
+            }
+        }
+        if lineStart < bytes.count { lines += 1 }
         let file = FuzzFile.write(data, suffix: ".jsonl")
         var count = 0
         do {
