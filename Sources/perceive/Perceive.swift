@@ -55,6 +55,14 @@ struct Perceive: ParsableCommand {
 
     /// On Ctrl-C, remove a half-written output file before exiting.
     private static func installInterruptHandler() {
+        // A parent may hand us a blocked signal mask (a thread of libdispatch, which blocks
+        // most signals, that spawned us): unblock the ones we handle, or Ctrl-C never arrives.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        sigaddset(&handled, SIGINT)
+        sigaddset(&handled, SIGTERM)
+        sigaddset(&handled, SIGPIPE)
+        sigprocmask(SIG_UNBLOCK, &handled, nil)
         for sig in [SIGINT, SIGTERM] {
             signal(sig) { received in
                 if let path = OutputSink.pendingTemporary.withLock({ $0 }) { unlink(path) }
