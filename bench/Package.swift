@@ -8,7 +8,7 @@ let package = Package(
         .package(name: "Perceive", path: ".."),
     ],
     targets: [
-        .target(name: "SyntheticFeedback"),
+        .target(name: "SyntheticFeedback", dependencies: [.product(name: "PerceiveKit", package: "Perceive")]),
         .executableTarget(
             name: "perceive-generate",
             dependencies: ["SyntheticFeedback"]

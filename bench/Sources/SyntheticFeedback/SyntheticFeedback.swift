@@ -1,3 +1,4 @@
+import PerceiveKit
 /// A deterministic generator of realistic customer-feedback comments and survey exports, for
 /// benchmarks. Same seed, same output, on every machine.
 ///
@@ -6,18 +7,12 @@
 /// full stops, with negation, intensifiers, durations, emoji, emoticons, typos, capitals and
 /// some non-ASCII text. Lengths range from a word to a paragraph, most around 60–200 bytes.
 public struct SyntheticFeedback {
-    private var state: UInt64
+    // The same SplitMix64 the lexicon benchmark uses for its bootstrap, not a copy of it.
+    private var random: SeededGenerator
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
 
-    /// SplitMix64.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { random.next() }
 
     public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
