@@ -17,3 +17,60 @@ import Testing
         #expect(JSONText.needsEscaping("ok\u{2028}"))
     }
 }
+
+/// `JSONText.number` writes numbers with integer arithmetic (issue 5); it must give the same text
+/// as the obvious definition: round to `decimals` places, whole numbers without ".0", else the
+/// rounded double's shortest description, never "-0".
+@Suite struct JSONTextNumberTests {
+    static func reference(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "null" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        var rounded = (value * scale).rounded() / scale
+        if rounded == 0 { rounded = 0 }
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        return rounded.description
+    }
+
+    @Test func examples() {
+        #expect(JSONText.number(0.5458) == "0.5458")
+        #expect(JSONText.number(0.8) == "0.8")
+        #expect(JSONText.number(-0.125) == "-0.125")
+        #expect(JSONText.number(0.00004) == "0")
+        #expect(JSONText.number(-0.00004) == "0")
+        #expect(JSONText.number(-0.00005) == "-0.0001")
+        #expect(JSONText.number(1.0) == "1")
+        #expect(JSONText.number(-3) == "-3")
+        #expect(JSONText.number(0.01, decimals: 4) == "0.01")
+        #expect(JSONText.number(1234.56789, decimals: 2) == "1234.57")
+        #expect(JSONText.number(2.5, decimals: 0) == "3")
+        #expect(JSONText.number(.nan) == "null")
+        #expect(JSONText.number(-.infinity) == "null")
+        #expect(JSONText.number(nil) == "null")
+        #expect(JSONText.number(1e20) == "1e+20")
+        #expect(JSONText.number(0.0000012, decimals: 7) == "1.2e-06")
+    }
+
+    @Test func agreesWithTheReferenceOnSeededRandomValues() {
+        var generator = SeededGenerator(seed: 2026)
+        var mismatches: [String] = []
+        for k in 0..<200_000 {
+            let magnitude = [1.0, 10, 1e3, 1e6, 1e11, 1e14, 1e17][k % 7]
+            var value = Double.random(in: -magnitude...magnitude, using: &generator)
+            if k % 5 == 0 { value = (value * 1e4).rounded() / 1e4 + [0, 0.00005, -0.00005][k % 3] }  // ties
+            let decimals = [4, 2, 1, 0, 3, 6, 8, 9][k % 8]
+            let got = JSONText.number(value, decimals: decimals), want = Self.reference(value, decimals: decimals)
+            if got != want { mismatches.append("\(value) @\(decimals): \(got) vs \(want)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
+    @Test func integers() {
+        func text(_ v: Int) -> String {
+            var out: [UInt8] = []
+            JSONText.appendInteger(v, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect([0, 7, 10, -1, -10, 1234567, Int.max, Int.min].map(text) == [0, 7, 10, -1, -10, 1234567, Int.max, Int.min].map { String($0) })
+    }
+}

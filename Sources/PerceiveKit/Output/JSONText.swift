@@ -1,44 +1,75 @@
 /// Small helpers to write JSON by hand, fast and with a stable key order.
+///
+/// The writers append UTF-8 bytes to a `[UInt8]`: building output as Swift `String`s (appends,
+/// capacity checks, ASCII flags, `Double.description`) cost more than scoring the comments
+/// (perf, issue 5). The `String` functions are thin wrappers over the byte writers, so both
+/// produce the same text.
 public enum JSONText {
     /// `value` as a JSON string literal.
     public static func string(_ value: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         append(value, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `value` as a JSON string literal to `out`.
     public static func append(_ value: String, to out: inout String) {
-        // Fast path (most text): nothing to escape, so the bytes are copied as they are.
-        if !needsEscaping(value) {
-            out += "\""
-            out += value
-            out += "\""
-            return
-        }
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        out += string(value)
+    }
+
+    /// Appends `value` as a JSON string literal: `"`, `\` and control characters escaped
+    /// (`\n`, `\r`, `\t`, `\b`, `\f`, else `\u00XX`), and U+2028/U+2029 as `\u2028`/`\u2029` so
+    /// the output is also valid JavaScript. Everything else is copied as it is.
+    public static func append(_ value: String, to out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    /// Appends the UTF-8 text `bytes` as a JSON string literal (see ``append(_:to:)-(String,_)``).
+    public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var copied = 0  // bytes[..<copied] are written
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            let escape: StaticString
+            var width = 1
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+                guard byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                    i += 1
+                    continue
+                }
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            } else {
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                default: escape = ""
                 }
             }
+            if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i])) }
+            if escape.utf8CodeUnitCount > 0 {
+                out.appendUTF8(escape)
+            } else {  // another control character: \u00XX, lower-case hex
+                out.appendUTF8("\\u00")
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
+            }
+            i += width
+            copied = i
         }
-        out += "\""
+        if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n])) }
+        out.append(0x22)
     }
+
+    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// Appends ``number(_:decimals:)`` to `out`.
     public static func appendNumber(_ value: Double, decimals: Int = 4, to out: inout String) {
@@ -63,18 +94,102 @@ public enum JSONText {
         }
     }
 
-    /// `value` rounded to `decimals` places, without a trailing ".0" for whole numbers.
+    /// `value` rounded to `decimals` places, without a trailing ".0" for whole numbers and
+    /// without trailing zeros (`0.8`, `-0.125`, `3`); `null` when not finite; never `-0`.
     public static func number(_ value: Double, decimals: Int = 4) -> String {
-        guard value.isFinite else { return "null" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        var rounded = (value * scale).rounded() / scale
-        if rounded == 0 { rounded = 0 }  // no "-0"
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        return rounded.description
+        var out: [UInt8] = []
+        appendNumber(value, decimals: decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func number(_ value: Double?, decimals: Int = 4) -> String {
         value.map { number($0, decimals: decimals) } ?? "null"
+    }
+
+    /// Appends ``number(_:decimals:)`` (`null` for nil).
+    @inline(__always)
+    public static func appendNumber(_ value: Double?, decimals: Int = 4, to out: inout [UInt8]) {
+        if let value { appendNumber(value, decimals: decimals, to: &out) } else { out.appendUTF8("null") }
+    }
+
+    private static let powersOfTen: [Int64] = [1, 10, 100, 1_000, 10_000]
+
+    /// Appends ``number(_:decimals:)``. Values whose scaled magnitude is below 10^15 are written
+    /// with integer arithmetic: the exact decimal n / 10^decimals, which is also the shortest
+    /// text that reads back as the rounded double (the double's spacing there is far below
+    /// 10^-decimals). Larger ones, and more than 4 decimals (whose small values `Double.description` writes with an exponent), go through `Double.description`.
+    public static func appendNumber(_ value: Double, decimals: Int = 4, to out: inout [UInt8]) {
+        guard value.isFinite else { return out.appendUTF8("null") }
+        guard decimals >= 0, decimals < powersOfTen.count else { return appendSlowNumber(value, decimals: decimals, to: &out) }
+        let scale = powersOfTen[decimals]
+        let scaled = (value * Double(scale)).rounded()
+        guard abs(scaled) < 1e15 else { return appendSlowNumber(value, decimals: decimals, to: &out) }
+        var n = Int64(scaled)
+        if n == 0 { return out.append(0x30) }  // no "-0"
+        if n < 0 {
+            out.append(0x2D)
+            n = -n
+        }
+        let whole = n / scale
+        var fraction = n % scale
+        appendInteger(Int(whole), to: &out)
+        guard fraction != 0 else { return }
+        var digits = decimals
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        out.append(0x2E)
+        // `digits` digits of `fraction`, with leading zeros.
+        let start = out.count
+        out.append(contentsOf: repeatElement(0x30, count: digits))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var k = start + digits - 1
+            while fraction > 0 {
+                buffer[k] = 0x30 + UInt8(fraction % 10)
+                fraction /= 10
+                k -= 1
+            }
+        }
+    }
+
+    private static func appendSlowNumber(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+        var scale = 1.0
+        for _ in 0..<max(decimals, 0) { scale *= 10 }
+        var rounded = (value * scale).rounded() / scale
+        if rounded == 0 { rounded = 0 }  // no "-0"
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return appendInteger(Int(Int64(rounded)), to: &out) }
+        out.append(contentsOf: rounded.description.utf8)
+    }
+
+    /// Appends `value` in decimal.
+    @inline(__always)
+    public static func appendInteger(_ value: Int32, to out: inout [UInt8]) {
+        appendInteger(Int(value), to: &out)
+    }
+
+    /// Appends `value` in decimal.
+    public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value >= 0 && value < 10 { return out.append(0x30 + UInt8(truncatingIfNeeded: value)) }
+        var magnitude = value.magnitude
+        if value < 0 { out.append(0x2D) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var k = buffer.count
+            while magnitude > 0 {
+                k -= 1
+                buffer[k] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[k...]))
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 bytes of a literal.
+    @inline(__always)
+    public mutating func appendUTF8(_ literal: StaticString) {
+        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

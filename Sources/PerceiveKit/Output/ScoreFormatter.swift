@@ -17,163 +17,187 @@ public struct ScoreFormatter: Sendable {
 
     // MARK: JSON
 
-    // Every JSON writer appends to one growing string: building each field as a String of its
-    // own and joining them cost four times the scoring itself (perf, issue 5).
+    // Every JSON writer appends UTF-8 bytes to one growing buffer: building each field as a
+    // String of its own and joining them cost four times the scoring itself, and String
+    // appends still cost more than the scoring (perf, issue 5).
 
-    private func appendBands(_ s: Scores, to out: inout String) {
+    private func appendBands(_ s: Scores, to out: inout [UInt8]) {
         let p = parameters
         func label(_ d: Dimension) {
-            if let band = s.band(d, p) { JSONText.append(band.label(for: d), to: &out) } else { out += "null" }
+            if let band = s.band(d, p) { JSONText.append(band.label(for: d), to: &out) } else { out.appendUTF8("null") }
         }
-        out += "{\"emotion\":"
+        out.appendUTF8("{\"emotion\":")
         label(.emotion)
-        out += ",\"effort\":"
+        out.appendUTF8(",\"effort\":")
         label(.effort)
-        out += ",\"success\":"
+        out.appendUTF8(",\"success\":")
         label(.success)
-        out += ",\"cx\":"
+        out.appendUTF8(",\"cx\":")
         JSONText.append(Band.cxLabel(Band(s.cx, p)), to: &out)
-        out += "}"
+        out.append(0x7D)
     }
 
-    private func appendScoreFields(_ s: Scores, to out: inout String) {
-        out += "\"emotion\":"
+    private func appendScoreFields(_ s: Scores, to out: inout [UInt8]) {
+        out.appendUTF8("\"emotion\":")
         JSONText.appendNumber(s.emotion, to: &out)
-        out += ",\"effort\":"
+        out.appendUTF8(",\"effort\":")
         JSONText.appendNumber(s.effort, to: &out)
-        out += ",\"success\":"
+        out.appendUTF8(",\"success\":")
         JSONText.appendNumber(s.success, to: &out)
-        out += ",\"cx\":"
+        out.appendUTF8(",\"cx\":")
         JSONText.appendNumber(s.cx, to: &out)
-        out += ",\"bands\":"
+        out.appendUTF8(",\"bands\":")
         appendBands(s, to: &out)
-        out += ",\"emotions\":{"
+        out.appendUTF8(",\"emotions\":{")
         for (k, emotion) in s.emotions.enumerated() {
-            if k > 0 { out += "," }
+            if k > 0 { out.append(0x2C) }
             JSONText.append(emotion.name, to: &out)
-            out += ":"
+            out.append(0x3A)
             JSONText.appendNumber(emotion.intensity, to: &out)
         }
-        out += "}"
+        out.append(0x7D)
     }
 
     /// One evidence item as a JSON object.
     public func json(_ e: Evidence, in comment: CommentScore) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendJSON(e, in: comment, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func appendJSON(_ e: Evidence, in comment: CommentScore, to out: inout String) {
-        out += "{\"dimension\":\""
-        out += e.dimension.rawValue
-        out += "\""
+    private func appendJSON(_ e: Evidence, in comment: CommentScore, to out: inout [UInt8]) {
+        out.appendUTF8("{\"dimension\":\"")
+        out.append(contentsOf: e.dimension.rawValue.utf8)
+        out.append(0x22)
         if e.dimension == .emotions {
-            out += ",\"category\":"
+            out.appendUTF8(",\"category\":")
             JSONText.append(lexicon.categories[Int(e.category)].name, to: &out)
         }
-        out += ",\"text\":"
-        JSONText.append(comment.text(e.start, e.end), to: &out)
-        out += ",\"start\":"
-        out += String(e.start)
-        out += ",\"end\":"
-        out += String(e.end)
-        out += ",\"sentence\":"
-        out += String(e.sentence)
-        out += ",\"source\":\""
-        out += e.source.rawValue
-        out += "\""
+        out.appendUTF8(",\"text\":")
+        appendText(comment, e.start, e.end, to: &out)
+        out.appendUTF8(",\"start\":")
+        JSONText.appendInteger(e.start, to: &out)
+        out.appendUTF8(",\"end\":")
+        JSONText.appendInteger(e.end, to: &out)
+        out.appendUTF8(",\"sentence\":")
+        JSONText.appendInteger(e.sentence, to: &out)
+        out.appendUTF8(",\"source\":\"")
+        out.append(contentsOf: e.source.rawValue.utf8)
+        out.append(0x22)
         if e.entry >= 0 {
-            out += ",\"term\":"
+            out.appendUTF8(",\"term\":")
             JSONText.append(lexicon.entries[Int(e.entry)].term, to: &out)
         }
         if e.source != .lexicon {
-            out += ",\"cause\":"
+            out.appendUTF8(",\"cause\":")
             JSONText.append(EvidenceText.cause(e, lexicon: lexicon), to: &out)
         }
         if let q = e.quantity {
-            out += e.source == .duration ? ",\"minutes\":" : ",\"count\":"
+            if e.source == .duration { out.appendUTF8(",\"minutes\":") } else { out.appendUTF8(",\"count\":") }
             JSONText.appendNumber(q, to: &out)
         }
-        out += ",\"base\":"
+        out.appendUTF8(",\"base\":")
         JSONText.appendNumber(e.base, to: &out)
-        out += ",\"rules\":["
+        out.appendUTF8(",\"rules\":[")
         for (k, adjustment) in e.adjustments.enumerated() {
-            out += k > 0 ? ",{\"rule\":\"" : "{\"rule\":\""
-            out += adjustment.rule.rawValue
-            out += "\",\"note\":"
+            if k > 0 { out.append(0x2C) }
+            out.appendUTF8("{\"rule\":\"")
+            out.append(contentsOf: adjustment.rule.rawValue.utf8)
+            out.appendUTF8("\",\"note\":")
             JSONText.append(EvidenceText.note(adjustment, in: comment), to: &out)
-            out += ",\"factor\":"
+            out.appendUTF8(",\"factor\":")
             JSONText.appendNumber(adjustment.factor, to: &out)
-            out += "}"
+            out.append(0x7D)
         }
-        out += "],\"contribution\":"
+        out.appendUTF8("],\"contribution\":")
         JSONText.appendNumber(e.contribution, to: &out)
         if let share = comment.share(of: e) {
-            out += ",\"share\":"
+            out.appendUTF8(",\"share\":")
             JSONText.appendNumber(share, to: &out)
         }
-        out += "}"
+        out.append(0x7D)
+    }
+
+    /// The comment's bytes `start..<end` as a JSON string, without making a String of them.
+    private func appendText(_ comment: CommentScore, _ start: Int32, _ end: Int32, to out: inout [UInt8]) {
+        var text = comment.text
+        text.withUTF8 { bytes in
+            let lower = min(max(Int(start), 0), bytes.count), upper = min(max(Int(end), lower), bytes.count)
+            JSONText.append(utf8: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), to: &out)
+        }
     }
 
     /// The whole result for one comment as one line of JSON.
     public func json(_ comment: CommentScore, id: String?) -> String {
-        var out = "{"
-        out.reserveCapacity(1024)
+        var out: [UInt8] = []
+        appendJSON(comment, id: id, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``json(_:id:)`` to `out`.
+    public func appendJSON(_ comment: CommentScore, id: String?, to out: inout [UInt8]) {
+        out.append(0x7B)
         if let id {
-            out += "\"id\":"
+            out.appendUTF8("\"id\":")
             JSONText.append(id, to: &out)
-            out += ","
+            out.append(0x2C)
         }
         appendJSONFields(comment, to: &out)
-        out += "}"
-        return out
+        out.append(0x7D)
     }
 
     /// Appends the fields of ``json(_:id:)`` without `id` and without the braces, for callers
     /// that write fields of their own first (`"text":…,"emotion":…,…,"evidence":[…]`).
     public func appendJSONFields(_ comment: CommentScore, to out: inout String) {
+        var bytes: [UInt8] = []
+        appendJSONFields(comment, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the fields of ``json(_:id:)`` without `id` and without the braces.
+    public func appendJSONFields(_ comment: CommentScore, to out: inout [UInt8]) {
         if includeText {
-            out += "\"text\":"
+            out.appendUTF8("\"text\":")
             JSONText.append(comment.text, to: &out)
-            out += ","
+            out.append(0x2C)
         }
         let s = comment.scores
         appendScoreFields(s, to: &out)
-        out += ",\"counts\":{\"tokens\":"
-        out += String(comment.tokenCount)
-        out += ",\"matches\":"
-        out += String(comment.matchCount)
-        out += ",\"emotion\":"
-        out += String(s.emotionCount)
-        out += ",\"effort\":"
-        out += String(s.effortCount)
-        out += ",\"success\":"
-        out += String(s.successCount)
-        out += "},\"sentences\":["
+        out.appendUTF8(",\"counts\":{\"tokens\":")
+        JSONText.appendInteger(comment.tokenCount, to: &out)
+        out.appendUTF8(",\"matches\":")
+        JSONText.appendInteger(comment.matchCount, to: &out)
+        out.appendUTF8(",\"emotion\":")
+        JSONText.appendInteger(s.emotionCount, to: &out)
+        out.appendUTF8(",\"effort\":")
+        JSONText.appendInteger(s.effortCount, to: &out)
+        out.appendUTF8(",\"success\":")
+        JSONText.appendInteger(s.successCount, to: &out)
+        out.appendUTF8("},\"sentences\":[")
         for (k, sentence) in comment.sentences.enumerated() {
-            out += k > 0 ? ",{\"index\":" : "{\"index\":"
-            out += String(sentence.index)
-            out += ",\"start\":"
-            out += String(sentence.start)
-            out += ",\"end\":"
-            out += String(sentence.end)
+            if k > 0 { out.append(0x2C) }
+            out.appendUTF8("{\"index\":")
+            JSONText.appendInteger(sentence.index, to: &out)
+            out.appendUTF8(",\"start\":")
+            JSONText.appendInteger(sentence.start, to: &out)
+            out.appendUTF8(",\"end\":")
+            JSONText.appendInteger(sentence.end, to: &out)
             if includeText {
-                out += ",\"text\":"
-                JSONText.append(comment.text(sentence.start, sentence.end), to: &out)
+                out.appendUTF8(",\"text\":")
+                appendText(comment, sentence.start, sentence.end, to: &out)
             }
-            out += ","
+            out.append(0x2C)
             appendScoreFields(sentence.scores, to: &out)
-            out += "}"
+            out.append(0x7D)
         }
-        out += "]"
+        out.append(0x5D)
         if includeEvidence {
-            out += ",\"evidence\":["
+            out.appendUTF8(",\"evidence\":[")
             for (k, e) in comment.evidence.enumerated() {
-                if k > 0 { out += "," }
+                if k > 0 { out.append(0x2C) }
                 appendJSON(e, in: comment, to: &out)
             }
-            out += "]"
+            out.append(0x5D)
         }
     }
 
@@ -182,28 +206,72 @@ public struct ScoreFormatter: Sendable {
     public static let csvHeader = ["id", "text", "emotion", "emotion_band", "effort", "effort_band", "success", "success_band",
                                    "cx", "cx_band", "emotions", "evidence"]
 
-    /// The score columns for one comment (without id and text).
-    public func csvScoreFields(_ comment: CommentScore) -> [String] {
+    /// Appends the score columns for one comment (without id and text), each preceded by a
+    /// comma: emotion, its band, effort, its band, success, its band, cx, its band, emotions
+    /// (`name:intensity;…`), evidence (`text (dimension contribution); …`, formula-guarded).
+    public func appendCSVScoreFields(_ comment: CommentScore, to out: inout [UInt8]) {
         let s = comment.scores
         let p = parameters
-        func n(_ v: Double?) -> String { v.map { JSONText.number($0) } ?? "" }
-        let evidence = comment.evidence.filter { $0.dimension != .emotions }.map {
-            "\(comment.text($0.start, $0.end)) (\($0.dimension.rawValue) \(JSONText.number($0.contribution, decimals: 2)))"
-        }.joined(separator: "; ")
-        return [
-            n(s.emotion), Band(s.emotion, p).label(for: .emotion),
-            n(s.effort), s.band(.effort, p)?.label(for: .effort) ?? "",
-            n(s.success), s.band(.success, p)?.label(for: .success) ?? "",
-            n(s.cx), Band.cxLabel(Band(s.cx, p)),
-            s.emotions.map { "\($0.name):\(JSONText.number($0.intensity, decimals: 2))" }.joined(separator: ";"),
-            CSVText.guardFormula(evidence, enabled: guardFormulas),
-        ]
+        func number(_ v: Double?) {
+            out.append(0x2C)
+            if let v { JSONText.appendNumber(v, to: &out) }
+        }
+        func label(_ text: String) {
+            out.append(0x2C)
+            CSVText.append(field: text, to: &out)
+        }
+        number(s.emotion)
+        label(Band(s.emotion, p).label(for: .emotion))
+        number(s.effort)
+        label(s.band(.effort, p)?.label(for: .effort) ?? "")
+        number(s.success)
+        label(s.band(.success, p)?.label(for: .success) ?? "")
+        number(s.cx)
+        label(Band.cxLabel(Band(s.cx, p)))
+        var cell: [UInt8] = []
+        for (k, emotion) in s.emotions.enumerated() {
+            if k > 0 { cell.append(0x3B) }
+            cell.append(contentsOf: emotion.name.utf8)
+            cell.append(0x3A)
+            JSONText.appendNumber(emotion.intensity, decimals: 2, to: &cell)
+        }
+        out.append(0x2C)
+        CSVText.append(field: cell, to: &out)
+        cell.removeAll(keepingCapacity: true)
+        var text = comment.text
+        text.withUTF8 { bytes in
+            for e in comment.evidence where e.dimension != .emotions {
+                if !cell.isEmpty { cell.append(contentsOf: [0x3B, 0x20]) }
+                let lower = min(max(Int(e.start), 0), bytes.count), upper = min(max(Int(e.end), lower), bytes.count)
+                cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+                cell.append(contentsOf: [0x20, 0x28])
+                cell.append(contentsOf: e.dimension.rawValue.utf8)
+                cell.append(0x20)
+                JSONText.appendNumber(e.contribution, decimals: 2, to: &cell)
+                cell.append(0x29)
+            }
+        }
+        out.append(0x2C)
+        CSVText.append(field: cell, guardFormula: guardFormulas, to: &out)
+    }
+
+    /// Appends `id,text,` and the score columns (see ``appendCSVScoreFields(_:to:)``), text cells
+    /// formula-guarded.
+    public func appendCSVRow(_ comment: CommentScore, id: String, sentence: Int? = nil, to out: inout [UInt8]) {
+        CSVText.append(field: id, guardFormula: guardFormulas, to: &out)
+        if let sentence {
+            out.append(0x2C)
+            JSONText.appendInteger(sentence, to: &out)
+        }
+        out.append(0x2C)
+        CSVText.append(field: comment.text, guardFormula: guardFormulas, to: &out)
+        appendCSVScoreFields(comment, to: &out)
     }
 
     public func csvRow(_ comment: CommentScore, id: String) -> String {
-        let fields = [CSVText.guardFormula(id, enabled: guardFormulas), CSVText.guardFormula(comment.text, enabled: guardFormulas)]
-            + csvScoreFields(comment)
-        return CSVText.row(fields)
+        var out: [UInt8] = []
+        appendCSVRow(comment, id: id, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Table
@@ -237,6 +305,42 @@ public enum CSVText {
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
                 || field.unicodeScalars.first == "\u{FEFF}" else { return field }
         return "\"" + field.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// Appends `field` quoted as ``quote(_:)`` does, after ``guardFormula(_:enabled:)`` when
+    /// `guardFormula` is set.
+    public static func append(field: String, guardFormula: Bool = false, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { append(field: $0, guardFormula: guardFormula, to: &out) }
+    }
+
+    /// Appends the UTF-8 cell `field`; see ``append(field:guardFormula:to:)-(String,_,_)``.
+    public static func append(field: [UInt8], guardFormula: Bool = false, to out: inout [UInt8]) {
+        field.withUnsafeBufferPointer { append(field: $0, guardFormula: guardFormula, to: &out) }
+    }
+
+    public static func append(field: UnsafeBufferPointer<UInt8>, guardFormula: Bool = false, to out: inout [UInt8]) {
+        var guarded = false
+        if guardFormula, let first = field.first {
+            switch first {
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: guarded = true
+            default: break
+            }
+        }
+        // A leading U+FEFF (EF BB BF) is quoted so a reader does not take it for a byte-order mark.
+        let quoted = (!guarded && field.count >= 3 && field[0] == 0xEF && field[1] == 0xBB && field[2] == 0xBF)
+            || field.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+        if quoted { out.append(0x22) }
+        if guarded { out.append(0x27) }
+        if quoted {
+            for byte in field {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: field)
+        }
     }
 
     public static func row(_ fields: [String]) -> String {
