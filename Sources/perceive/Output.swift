@@ -59,6 +59,11 @@ final class OutputSink {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     func flush() throws {
         var offset = 0
         while offset < buffer.count {
@@ -88,8 +93,10 @@ final class OutputSink {
         }
     }
 
-    /// Removes the temporary file after a failure.
+    /// After a failure: removes the temporary file; on stdout, writes out what is buffered (the
+    /// records of the rows before the failure, which a reader of the stream must not lose).
     func abandon() {
+        if temporaryPath == nil { try? flush() }
         if let temporaryPath {
             close(fd)
             unlink(temporaryPath)

@@ -64,23 +64,35 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                 let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
                 let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
                 try writer.begin()
+                // With more than one thread, reading the next batch and writing the last one (on
+                // this thread) overlap with scoring (on the pool's): the serial part no longer
+                // caps the speed-up. One thread scores in line, on this thread only.
+                var pending: PendingBatch<TabularScoreWriter.Rendered>?
+                func send(_ batch: [InputRow]) throws {
+                    if pool.threads == 1 { return try writer.write(batch, pool: pool, progress: progress) }
+                    let previous = pending?.wait()
+                    pending = batch.isEmpty ? nil : writer.submit(batch, pool: pool)
+                    if let previous { try writer.write(previous, progress: progress) }
+                }
                 var batch: [InputRow] = []
                 batch.reserveCapacity(ParallelScoring.batchSize)
                 while true {
                     let next: InputRow?
                     do { next = try nextRow(input) } catch {
-                        try writer.write(batch, pool: pool, progress: progress)  // the rows before the failure
+                        try send(batch)  // the rows before the failure
+                        try send([])
                         throw error
                     }
                     guard let row = next else { break }
                     progress.row(error: row.error != nil, bytesRead: input.bytesRead)
                     batch.append(row)
                     if batch.count == ParallelScoring.batchSize {
-                        try writer.write(batch, pool: pool, progress: progress)
+                        try send(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                try writer.write(batch, pool: pool, progress: progress)
+                try send(batch)
+                try send([])
                 try writer.end()
                 try sink.finish()
                 progress.finish(name: input.name, notes: input.notes)
@@ -101,17 +113,28 @@ struct ScoreCommand: ParsableCommand, RowCommand {
             case .ndjson: break
             }
             func emitOne(_ result: CommentScore, id: String, sentence: Int?) throws {
-                let sentenceField = sentence.map { ",\"sentence\":\($0)" } ?? ""
                 switch format {
-                case .json: try sink.write((count == 0 ? "\n" : ",\n") + splice(formatter.json(result, id: id), sentenceField))
-                case .ndjson: try sink.line(splice(formatter.json(result, id: id), sentenceField))
-                case .csv:
-                    if let sentence {
-                        try sink.line(CSVText.row([CSVText.guardFormula(id, enabled: csvFormulaGuard), String(sentence),
-                                                   CSVText.guardFormula(result.text, enabled: csvFormulaGuard)] + formatter.csvScoreFields(result)))
-                    } else {
-                        try sink.line(formatter.csvRow(result, id: id))
+                case .json, .ndjson:
+                    var record: [UInt8] = []
+                    if format == .json { record.appendUTF8(count == 0 ? "\n" : ",\n") }
+                    record.append(0x7B)
+                    if let sentence {  // {"sentence":k,"id":…,…}
+                        record.appendUTF8("\"sentence\":")
+                        JSONText.appendInteger(sentence, to: &record)
+                        record.append(0x2C)
                     }
+                    record.appendUTF8("\"id\":")
+                    JSONText.append(id, to: &record)
+                    record.append(0x2C)
+                    formatter.appendJSONFields(result, to: &record)
+                    record.append(0x7D)
+                    if format == .ndjson { record.append(0x0A) }
+                    try record.withUnsafeBufferPointer { try sink.write(bytes: $0) }
+                case .csv:
+                    var row: [UInt8] = []
+                    formatter.appendCSVRow(result, id: id, sentence: sentence, to: &row)
+                    row.append(0x0A)
+                    try row.withUnsafeBufferPointer { try sink.write(bytes: $0) }
                 case .table: try sink.line(formatter.tableRow(result, id: sentence.map { "\(id).\($0)" } ?? id))
                 }
                 count += 1
@@ -182,12 +205,6 @@ struct ScoreCommand: ParsableCommand, RowCommand {
     }
 }
 
-/// Inserts `fields` (",\"key\":value…") right after a JSON object's id field, or at its start.
-func splice(_ object: String, _ fields: String) -> String {
-    guard !fields.isEmpty else { return object }
-    return "{" + fields.dropFirst() + "," + object.dropFirst()
-}
-
 /// Writes scored rows of a survey export: CSV with the original columns plus the score
 /// columns, or JSON/NDJSON objects with the original fields, or a terminal table.
 struct TabularScoreWriter {
@@ -244,114 +261,137 @@ struct TabularScoreWriter {
         return cells
     }
 
-    private func jsonPrefix(_ row: InputRow, column: Int, sentence: Int?) -> String {
-        var out = "{\"row\":"
-        out.reserveCapacity(1024)
-        out += String(row.number)
-        out += ",\"line\":"
-        out += String(row.line)
-        out += ",\"id\":"
+    private func appendJSONPrefix(_ row: InputRow, column: Int, sentence: Int?, to out: inout [UInt8]) {
+        out.appendUTF8("{\"row\":")
+        JSONText.appendInteger(row.number, to: &out)
+        out.appendUTF8(",\"line\":")
+        JSONText.appendInteger(row.line, to: &out)
+        out.appendUTF8(",\"id\":")
         JSONText.append(row.id, to: &out)
-        out += ",\"column\":"
+        out.appendUTF8(",\"column\":")
         JSONText.append(input.textLabels[column], to: &out)
         if let sentence {
-            out += ",\"sentence\":"
-            out += String(sentence)
+            out.appendUTF8(",\"sentence\":")
+            JSONText.appendInteger(sentence, to: &out)
         }
         if let json = row.json {
-            out += ",\"fields\":"
-            out += json
+            out.appendUTF8(",\"fields\":")
+            out.append(contentsOf: json.utf8)
         } else if !input.header.isEmpty {
-            out += ",\"fields\":{"
+            out.appendUTF8(",\"fields\":{")
             for (k, name) in input.header.enumerated() {
-                if k > 0 { out += "," }
+                if k > 0 { out.append(0x2C) }
                 JSONText.append(name, to: &out)
-                out += ":"
+                out.append(0x3A)
                 JSONText.append(k < row.cells.count ? row.cells[k] : "", to: &out)
             }
-            out += "}"
+            out.append(0x7D)
         }
-        return out
     }
 
     /// Scores a batch of rows on the pool's threads (scoring and formatting both run there)
     /// and writes their records in input order: the same bytes for any thread count.
     mutating func write(_ rows: [InputRow], pool: ScorerPool, progress: ProgressReporter) throws {
-        let rendered = pool.map(rows) { scorer, row in render(row, scorer: scorer) }
+        try write(pool.map(rows) { scorer, row in render(row, scorer: scorer) }, progress: progress)
+    }
+
+    /// Starts scoring and rendering a batch on the pool's threads; see ``write(_:progress:)``.
+    func submit(_ rows: [InputRow], pool: ScorerPool) -> PendingBatch<Rendered> {
+        let renderer = self
+        return pool.submit(rows) { scorer, row in renderer.render(row, scorer: scorer) }
+    }
+
+    /// Writes rendered rows in order.
+    mutating func write(_ rendered: [Rendered], progress: ProgressReporter) throws {
         for row in rendered {
             progress.scored(row.scored)
-            for record in row.records {
-                switch format {
-                case .json: try sink.write((count == 0 ? "\n" : ",\n") + record)
-                default: try sink.line(record)
-                }
-                count += 1
-            }
+            guard row.records > 0 else { continue }
+            // JSON records come with a leading ",\n"; the first of the array drops its comma.
+            let skip = format == .json && count == 0 ? 1 : 0
+            try row.bytes.withUnsafeBufferPointer { try sink.write(bytes: UnsafeBufferPointer(rebasing: $0[skip...])) }
+            count += row.records
         }
     }
 
-    /// The output records of one row (one per text column, or per sentence), without line
-    /// ends or JSON array separators, and how many comments were scored.
-    func render(_ row: InputRow, scorer: Scorer) -> (records: [String], scored: Int) {
+    /// One input row rendered: its output records (one per text column, or per sentence), each
+    /// ended by a line end (JSON arrays: each preceded by ",\n"), and how many comments were scored.
+    struct Rendered {
+        var bytes: [UInt8] = []
+        var records = 0
+        var scored = 0
+    }
+
+    func render(_ row: InputRow, scorer: Scorer) -> Rendered {
         var formatter = self.formatter
         formatter.lexicon = scorer.lexicon  // the thread's own copy (see makeScorerPool)
-        var records: [String] = []
-        var scored = 0
+        var out = Rendered()
+        out.bytes.reserveCapacity(formatter.includeEvidence ? 4096 : 1024)
+        func record(_ body: (inout [UInt8]) -> Void) {
+            if format == .json { out.bytes.appendUTF8(",\n") }
+            body(&out.bytes)
+            if format != .json { out.bytes.append(0x0A) }
+            out.records += 1
+        }
         for column in row.texts.indices {
             if let error = row.error {
-                records.append(errorRecord(row, column: column, message: error.description))
+                record { errorRecord(row, column: column, message: error.description, to: &$0) }
                 continue
             }
             let result: CommentScore
             do {
                 result = try scorer.score(row.texts[column])
             } catch {
-                records.append(errorRecord(row, column: column, message: "\(input.name):\(row.line):1: \(error)"))
+                record { errorRecord(row, column: column, message: "\(input.name):\(row.line):1: \(error)", to: &$0) }
                 continue
             }
-            scored += 1
+            out.scored += 1
             if sentences {
                 let parts = result.sentenceComments()
-                if parts.isEmpty { records.append(scoreRecord(row, column: column, sentence: 0, result, formatter)) }
-                for (k, part) in parts.enumerated() { records.append(scoreRecord(row, column: column, sentence: k + 1, part, formatter)) }
+                if parts.isEmpty { record { scoreRecord(row, column: column, sentence: 0, result, formatter, to: &$0) } }
+                for (k, part) in parts.enumerated() { record { scoreRecord(row, column: column, sentence: k + 1, part, formatter, to: &$0) } }
             } else {
-                records.append(scoreRecord(row, column: column, sentence: nil, result, formatter))
+                record { scoreRecord(row, column: column, sentence: nil, result, formatter, to: &$0) }
             }
         }
-        return (records, scored)
+        return out
     }
 
-    private func scoreRecord(_ row: InputRow, column: Int, sentence: Int?, _ result: CommentScore, _ formatter: ScoreFormatter) -> String {
+    private func scoreRecord(_ row: InputRow, column: Int, sentence: Int?, _ result: CommentScore, _ formatter: ScoreFormatter,
+                             to out: inout [UInt8]) {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
             if labelColumn { cells.append(input.textLabels[column]) }
             if let sentence { cells += [String(sentence), guarded(result.text)] }
-            return CSVText.row(cells + formatter.csvScoreFields(result) + [""])
+            out.append(contentsOf: CSVText.row(cells).utf8)
+            formatter.appendCSVScoreFields(result, to: &out)
+            out.append(0x2C)  // the error column, empty
         case .table:
             var id = labelColumn ? "\(row.id)/\(input.textLabels[column])" : row.id
             if let sentence { id += ".\(sentence)" }
-            return formatter.tableRow(result, id: id)
+            out.append(contentsOf: formatter.tableRow(result, id: id).utf8)
         case .json, .ndjson:
-            var out = jsonPrefix(row, column: column, sentence: sentence)
-            out += ","
+            appendJSONPrefix(row, column: column, sentence: sentence, to: &out)
+            out.append(0x2C)
             formatter.appendJSONFields(result, to: &out)
-            out += "}"
-            return out
+            out.append(0x7D)
         }
     }
 
-    private func errorRecord(_ row: InputRow, column: Int, message: String) -> String {
+    private func errorRecord(_ row: InputRow, column: Int, message: String, to out: inout [UInt8]) {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
             if labelColumn { cells.append(input.textLabels[column]) }
             if sentences { cells += ["", ""] }
-            return CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message])
+            out.append(contentsOf: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]).utf8)
         case .table:
-            return "\(row.id)  error: \(message)"
+            out.append(contentsOf: "\(row.id)  error: \(message)".utf8)
         case .json, .ndjson:
-            return jsonPrefix(row, column: column, sentence: nil) + ",\"error\":\(JSONText.string(message))}"
+            appendJSONPrefix(row, column: column, sentence: nil, to: &out)
+            out.appendUTF8(",\"error\":")
+            JSONText.append(message, to: &out)
+            out.append(0x7D)
         }
     }
 }

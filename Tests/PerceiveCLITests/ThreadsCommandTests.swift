@@ -51,15 +51,22 @@ import Testing
         #expect(try CLI.object(lines[6])["error"] != nil)
     }
 
-    /// More rows than one batch (4,096), so batches are written one after another.
+    /// More rows than two batches (4,096 each), so with two threads one batch is scored while
+    /// the next is read and the last one written.
     @Test func severalBatchesStayInOrderAndSegmentsAreIdentical() throws {
-        let directory = try Self.folder(Self.export(rows: 4_500))
+        let directory = try Self.folder(Self.export(rows: 9_000))
         defer { try? FileManager.default.removeItem(at: directory) }
         let one = try Self.score(1, ["--format", "ndjson", "--no-evidence"], in: directory)
         let two = try Self.score(2, ["--format", "ndjson", "--no-evidence"], in: directory)
         #expect(one.stdout == two.stdout)
         let last = try CLI.object(two.stdout.split(separator: "\n").last!)
-        #expect(last["id"] as? String == "R_4500")
+        #expect(last["id"] as? String == "R_9000")
+        let jsonOne = try Self.score(1, ["--format", "json", "--no-evidence"], in: directory)
+        let jsonTwo = try Self.score(2, ["--format", "json", "--no-evidence"], in: directory)
+        #expect(jsonOne.stdout == jsonTwo.stdout)
+        let array = try JSONSerialization.jsonObject(with: Data(jsonTwo.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.count == 9_000)
+        #expect(array?.last?["id"] as? String == "R_9000")
         for format in ["json", "table"] {
             let segments = { (threads: Int) in
                 try CLI.run(["segments", "--input", "export.csv", "--text-column", "Comment", "--by", "Region", "--by", "Channel",
@@ -75,6 +82,23 @@ import Testing
                          "--emit-partials", "--threads", String(threads)], in: directory).stdout
         }
         #expect(try partials(1) == partials(2))
+    }
+
+    /// A file refused after two batches (its last record is longer than the 16 MiB limit):
+    /// the rows before it are all written to stdout, in order, for any thread count, and the
+    /// exit code is 2.
+    @Test func rowsBeforeARefusedRecordAreWrittenForOneAndTwoThreads() throws {
+        let directory = try Self.folder(Self.export(rows: 9_000) + "R_9001,North,web," + String(repeating: "a", count: 17 << 20))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = try Self.score(1, ["--format", "ndjson", "--no-evidence"], in: directory)
+        let two = try Self.score(2, ["--format", "ndjson", "--no-evidence"], in: directory)
+        #expect(one.status == 2)
+        #expect(two.status == 2)
+        #expect(one.stderr.contains("export.csv:10127:1: expected a record of at most 16 MiB"), "\(one.stderr)")  // multi-line comments: 10,126 lines before
+        #expect(one.stdout == two.stdout)
+        let lines = two.stdout.split(separator: "\n")
+        #expect(lines.count == 9_000)
+        #expect(try CLI.object(lines.last!)["id"] as? String == "R_9000")
     }
 
     @Test func textFileLinesGiveTheSameBytesForOneAndTwoThreads() throws {

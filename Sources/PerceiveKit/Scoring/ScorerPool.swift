@@ -52,6 +52,30 @@ public final class ScorerPool: @unchecked Sendable {
         }
         return outputs.map { $0! }
     }
+
+    /// Starts ``map(_:_:)`` on background threads and returns at once, so the caller can read
+    /// the next batch and write the previous one while this one is scored (`score` overlaps
+    /// its reading and writing with scoring this way when it has more than one thread).
+    /// Call ``PendingBatch/wait()`` for the outputs, in input order; submit the next batch
+    /// only after that (the scorers serve one batch at a time).
+    public func submit<Input, Output>(_ inputs: [Input], _ transform: @escaping (Scorer, Input) -> Output) -> PendingBatch<Output> {
+        let pending = PendingBatch<Output>()
+        let run = UnsafeSendable { [self] in pending.outputs = self.map(inputs, transform) }
+        DispatchQueue.global().async(group: pending.group) { run.value() }
+        return pending
+    }
+}
+
+/// The outputs of ``ScorerPool/submit(_:_:)``, once they are ready.
+public final class PendingBatch<Output>: @unchecked Sendable {
+    fileprivate let group = DispatchGroup()
+    fileprivate var outputs: [Output] = []
+
+    /// Blocks until the batch is scored, then returns its outputs in input order.
+    public func wait() -> [Output] {
+        group.wait()
+        return outputs
+    }
 }
 
 /// A value handed to worker threads whose safety the caller guarantees (each worker touches
