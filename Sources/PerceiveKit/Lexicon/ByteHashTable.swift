@@ -37,9 +37,12 @@ struct ByteHashTable: Sendable {
     @inline(__always)
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let h = Self.hash(key)
-        var i = Int(truncatingIfNeeded: h) & mask
+        let mask = self.mask
+        // `i` lives inside the closures: a mutable variable captured from outside was boxed on
+        // the heap, one allocation per lookup (callgrind).
         return slots.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
+                var i = Int(truncatingIfNeeded: h) & mask
                 while true {
                     let slot = slots[i]
                     if slot.keyLength < 0 { return nil }

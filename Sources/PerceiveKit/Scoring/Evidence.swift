@@ -9,7 +9,15 @@ public enum Dimension: String, Sendable, CaseIterable, Codable {
     /// A named emotion (see ``Evidence/category``), intensity 0 … 1.
     case emotions
 
-    var order: Int { Self.allCases.firstIndex(of: self)! }
+    /// The position in ``allCases`` (without building that array: this runs per evidence item).
+    var order: Int {
+        switch self {
+        case .emotion: 0
+        case .effort: 1
+        case .success: 2
+        case .emotions: 3
+        }
+    }
 }
 
 /// The rules that create or change contributions. Each has its own type in `Rules/`.
