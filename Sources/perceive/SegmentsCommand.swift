@@ -17,17 +17,16 @@ func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPo
     var statistics = SegmentStatistics(textColumns: input.textLabels, byColumns: input.byLabels,
                                        lexicon: scorer.lexicon.name, parameters: scorer.parameters)
     let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
-    var batch: [InputRow] = []
-    batch.reserveCapacity(ParallelScoring.batchSize)
-    func addBatch() {
-        // Per row: per text column, the score and its contribution, or nil when scoring failed.
-        let scored = pool.map(batch) { scorer, row -> [(CommentScore, CommentContribution)?] in
-            guard row.error == nil else { return [] }
-            return row.texts.map { text in
-                (try? scorer.score(text)).map { ($0, CommentContribution($0, lexicon: scorer.lexicon, parameters: scorer.parameters)) }
-            }
+    typealias Scored = [(CommentScore, CommentContribution)?]
+    // Per row: per text column, the score and its contribution, or nil when scoring failed.
+    let transform = { (scorer: Scorer, row: InputRow) -> Scored in
+        guard row.error == nil else { return [] }
+        return row.texts.map { text in
+            (try? scorer.score(text)).map { ($0, CommentContribution($0, lexicon: scorer.lexicon, parameters: scorer.parameters)) }
         }
-        for (row, results) in zip(batch, scored) {
+    }
+    func add(_ rows: [InputRow], _ scored: [Scored]) {
+        for (row, results) in zip(rows, scored) {
             statistics.rowsRead += 1
             guard row.error == nil else { statistics.rowErrors += 1; continue }
             var failed = false
@@ -39,14 +38,28 @@ func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPo
             }
             if failed { statistics.rowErrors += 1 }
         }
-        batch.removeAll(keepingCapacity: true)
     }
+    // With more than one thread, reading the next batch and adding up the last one (here)
+    // overlap with scoring (on the pool's threads), as in `score`.
+    var pending: (rows: [InputRow], scored: PendingBatch<Scored>)?
+    func send(_ rows: [InputRow]) {
+        if pool.threads == 1 { return add(rows, pool.map(rows, transform)) }
+        let previous = pending.map { ($0.rows, $0.scored.wait()) }
+        pending = rows.isEmpty ? nil : (rows, pool.submit(rows, transform))
+        if let previous { add(previous.0, previous.1) }
+    }
+    var batch: [InputRow] = []
+    batch.reserveCapacity(ParallelScoring.batchSize)
     while let row = try nextRow(input) {
         progress.row(error: row.error != nil, bytesRead: input.bytesRead)
         batch.append(row)
-        if batch.count == ParallelScoring.batchSize { addBatch() }
+        if batch.count == ParallelScoring.batchSize {
+            send(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
     }
-    addBatch()
+    send(batch)
+    send([])
     return (statistics, progress, input)
 }
 
