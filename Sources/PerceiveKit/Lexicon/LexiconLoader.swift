@@ -146,8 +146,8 @@ public enum LexiconLoader {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.hasPrefix("#") {
                 if !sawColumns, let colon = line.firstIndex(of: ":") {
-                    let key = line[line.index(after: line.startIndex)..<colon].trimmingCharacters(in: .whitespaces)
-                    header[key] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    let key = line[line.index(after: line.startIndex)..<colon].trimmingWhitespace
+                    header[key] = line[line.index(after: colon)...].trimmingWhitespace
                 }
                 continue
             }
@@ -156,7 +156,7 @@ public enum LexiconLoader {
                 for key in requiredHeaderKeys where (header[key] ?? "").isEmpty {
                     throw LexiconError(file: file, line: lineNumber, "missing header line \"# \(key): …\" before the column header")
                 }
-                let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
                 guard names == expected else {
                     throw LexiconError(file: file, line: lineNumber, column: 1,
                         "expected the column header \"\(expected.joined(separator: "<TAB>"))\", found \"\(names.joined(separator: "<TAB>"))\"")
@@ -204,7 +204,7 @@ public enum LexiconLoader {
 
         /// The entry index for `term`, creating an empty entry when new.
         mutating func entryIndex(for term: Substring, file: String, line: Int) throws(LexiconError) -> Int {
-            let text = term.trimmingCharacters(in: .whitespaces)
+            let text = term.trimmingWhitespace
             guard !text.isEmpty else { throw LexiconError(file: file, line: line, column: 1, "empty term") }
             let tokenized: TokenizedText
             do { tokenized = try tokenizer.tokenize(text) } catch {
@@ -228,7 +228,7 @@ public enum LexiconLoader {
 
         static func number(_ field: Substring, _ row: Row, _ index: Int, file: String, name: String,
                            range: ClosedRange<Double>) throws(LexiconError) -> Double? {
-            let text = field.trimmingCharacters(in: .whitespaces)
+            let text = field.trimmingWhitespace
             if text.isEmpty { return nil }
             guard let value = Double(text), value.isFinite else {
                 throw LexiconError(file: file, line: row.line, column: row.columns[index], "\(name) \"\(text)\" is not a number")
@@ -270,7 +270,7 @@ public enum LexiconLoader {
             var weights: [EmotionWeight] = []
             for item in field.split(separator: ",") {
                 let parts = item.split(separator: ":", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .map { $0.trimmingWhitespace }
                 guard parts.count == 2 else {
                     throw LexiconError(file: file, line: row.line, column: column,
                         "emotion \"\(item)\" is not of the form name:intensity")
@@ -294,7 +294,7 @@ public enum LexiconLoader {
         mutating func readShifters(_ path: String, _ text: String) throws(LexiconError) {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "weight"]) {
-                guard row.fields.count >= 2, let kind = ShifterKind(rawValue: row.fields[1].trimmingCharacters(in: .whitespaces)) else {
+                guard row.fields.count >= 2, let kind = ShifterKind(rawValue: row.fields[1].trimmingWhitespace) else {
                     throw LexiconError(file: file, line: row.line, column: row.columns.count > 1 ? row.columns[1] : nil,
                         "expected a shifter kind (\(ShifterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
@@ -321,7 +321,7 @@ public enum LexiconLoader {
         mutating func readCues(_ path: String, _ text: String) throws(LexiconError) {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "value"]) {
-                guard row.fields.count >= 2, let kind = CueKind(rawValue: row.fields[1].trimmingCharacters(in: .whitespaces)) else {
+                guard row.fields.count >= 2, let kind = CueKind(rawValue: row.fields[1].trimmingWhitespace) else {
                     throw LexiconError(file: file, line: row.line, column: row.columns.count > 1 ? row.columns[1] : nil,
                         "expected a cue kind (\(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
