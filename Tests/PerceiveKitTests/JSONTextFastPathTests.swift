@@ -74,3 +74,78 @@ import Testing
         #expect([0, 7, 10, -1, -10, 1234567, Int.max, Int.min].map(text) == [0, 7, 10, -1, -10, 1234567, Int.max, Int.min].map { String($0) })
     }
 }
+
+/// The byte-level string escaper against the scalar-by-scalar definition it replaced (issue 5),
+/// on seeded random strings of quotes, backslashes, control characters, line separators,
+/// non-ASCII and emoji.
+@Suite struct JSONTextEscapingTests {
+    static func reference(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func agreesWithTheScalarDefinitionOnSeededRandomStrings() {
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{1F}", "\u{7F}",
+                                          "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "é", "\u{301}", "😡", "\u{FEFF}", "中"]
+        var generator = SeededGenerator(seed: 5)
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let value = String(text)
+            if JSONText.string(value) != Self.reference(value) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3).map { Array($0.unicodeScalars) })")
+    }
+}
+
+/// `CSVText.append(field:guardFormula:to:)` (bytes, issue 5) against `guardFormula` then `quote`.
+@Suite struct CSVTextBytesTests {
+    @Test func agreesWithGuardThenQuoteOnSeededRandomCells() {
+        let alphabet: [Unicode.Scalar] = ["a", " ", ",", "\"", "\n", "\r", "\t", "=", "+", "-", "@", "'", "\u{FEFF}", "é", "😡"]
+        var generator = SeededGenerator(seed: 9)
+        var mismatches: [String] = []
+        for k in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...8, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let cell = String(text), guarding = k % 2 == 0
+            var out: [UInt8] = []
+            CSVText.append(field: cell, guardFormula: guarding, to: &out)
+            if String(decoding: out, as: UTF8.self) != CSVText.quote(CSVText.guardFormula(cell, enabled: guarding)) { mismatches.append(cell) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3).map { Array($0.unicodeScalars) })")
+    }
+
+    @Test func examples() {
+        func cell(_ s: String, _ guarding: Bool = true) -> String {
+            var out: [UInt8] = []
+            CSVText.append(field: s, guardFormula: guarding, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(cell("=1+1") == "'=1+1")
+        #expect(cell("=a, \"b\"") == "\"'=a, \"\"b\"\"\"")
+        #expect(cell("=1", false) == "=1")
+        #expect(cell("\u{FEFF}x") == "\"\u{FEFF}x\"")
+        #expect(cell("plain") == "plain")
+    }
+}
