@@ -30,8 +30,9 @@ enum VADERIdiomRule {
     @inline(__always)
     private static func value(_ first: Int, _ length: Int, _ phrases: UnsafeBufferPointer<VADERPhrase>, _ t: VADERWords) -> Double? {
         let a = t.ids[first], b = t.ids[first + 1], c = length == 3 ? t.ids[first + 2] : -1
-        // Every phrase word is in the table: a word that is not (-1) ends the search at once.
-        guard a >= 0 && b >= 0 && (length == 2 || c >= 0) else { return nil }
+        // Every phrase word is in the table: a word that is not (-1) ends the search at once, and
+        // so does a first word that starts no phrase.
+        guard a >= 0 && b >= 0 && (length == 2 || c >= 0) && t.table[Int(a)].startsPhrase else { return nil }
         for phrase in phrases where phrase.first == a && phrase.second == b && phrase.third == c { return phrase.value }
         return nil
     }
@@ -43,12 +44,21 @@ enum VADERIdiomRule {
 /// valence's position *by value* (`sentiments.index(sentiment)`), so of equal valences only
 /// the first occurrence is changed, and possibly more than once.
 enum VADERButRule {
-    static func apply(_ sentiments: UnsafeMutableBufferPointer<Double>, _ t: VADERWords) {
-        guard let bi = t.ids.firstIndex(of: t.w.but) else { return }
+    /// Only `terms` (increasing positions) can hold non-zero valences: a zero stays zero
+    /// wherever it is found, so the other positions are skipped, and a non-zero value's
+    /// first occurrence is among the terms.
+    static func apply(_ sentiments: UnsafeMutableBufferPointer<Double>, terms: UnsafeBufferPointer<Int32>, _ t: VADERWords) {
+        let bi = t.firstBut
+        guard bi >= 0 else { return }
         let p = t.p
-        for k in sentiments.indices {
-            let value = sentiments[k]
-            let si = sentiments.firstIndex(of: value)!
+        for term in terms {
+            let value = sentiments[Int(term)]   // read as the loop reaches it, as Python's does
+            if value == 0 { continue }
+            var si = 0
+            for other in terms where sentiments[Int(other)] == value {
+                si = Int(other)
+                break
+            }
             if si < bi { sentiments[si] = value * p.beforeButFactor } else if si > bi { sentiments[si] = value * p.afterButFactor }
         }
     }
@@ -59,6 +69,7 @@ enum VADERButRule {
 /// each; 2 or 3 "?" add ``VADERParameters/questionIncrement`` each, more add
 /// ``VADERParameters/questionMaximumAmplifier``. Counted over the whole text.
 enum VADERPunctuationRule {
+    @inline(__always)
     static func amplifier(exclamations: Int, questions: Int, _ p: VADERParameters) -> Double {
         let ep = Double(min(exclamations, p.exclamationMaximumCount)) * p.exclamationIncrement
         var qm = 0.0

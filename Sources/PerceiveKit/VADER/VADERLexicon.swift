@@ -15,7 +15,12 @@ public struct VADERLexicon: Sendable {
         var isNegation = false
         /// A word of a two- or three-word `SPECIAL_CASES` or `BOOSTER_DICT` phrase.
         var inPhrase = false
+        /// The first word of such a phrase.
+        var startsPhrase = false
         @inline(__always) var inLexicon: Bool { !valence.isNaN }
+        /// A lexicon term that is no booster: the only words whose valence can be non-zero
+        /// (`sentiment_valence` gives a booster none).
+        @inline(__always) var isTerm: Bool { !valence.isNaN && booster == 0 }
     }
 
     /// A term defined on more than one line: the lines, in file order (the last one counts).
@@ -24,24 +29,29 @@ public struct VADERLexicon: Sendable {
         public var lines: [Int]
     }
 
-    public let parameters: VADERParameters
+    public var parameters: VADERParameters { parameterStorage.buffer[0] }
+    /// ``parameters`` at a fixed address, for the rules to read in place.
+    let parameterStorage: VADERFrozenBuffer<VADERParameters>
     /// Number of distinct lexicon terms and of emoji.
     public let termCount: Int
     public let emojiCount: Int
     public let duplicates: [Duplicate]
 
-    let words: [Word]
+    /// What the rules know about each distinct word, by word id (valid while the lexicon lives).
+    var words: UnsafeBufferPointer<Word> { wordStorage.buffer }
+    private let wordStorage: VADERFrozenBuffer<Word>
     let table: ByteHashTable
     /// The same words of up to 16 bytes, for the fast lookup.
     let shortTable: VADERShortKeyTable
-    /// Single-scalar emoji → description bytes. vaderSentiment replaces emoji one code point at
-    /// a time, so entries of several code points (with a variation selector or ZWJ) never match.
-    let emoji: [UInt32: [UInt8]]
+    /// Single-scalar emoji → description bytes.
+    let emoji: VADEREmojiTable
     /// Word ids (indices in ``words``) of the words the rules compare with.
     let ids: VADERWordIDs
     /// Two- and three-word `SPECIAL_CASES` and `BOOSTER_DICT` phrases as word-id sequences.
-    let specialPhrases: [VADERPhrase]
-    let boosterPhrases: [VADERPhrase]
+    var specialPhrases: UnsafeBufferPointer<VADERPhrase> { specialPhraseStorage.buffer }
+    var boosterPhrases: UnsafeBufferPointer<VADERPhrase> { boosterPhraseStorage.buffer }
+    private let specialPhraseStorage: VADERFrozenBuffer<VADERPhrase>
+    private let boosterPhraseStorage: VADERFrozenBuffer<VADERPhrase>
 
     /// - Parameters:
     ///   - entries: the lexicon's lines (``VADERLexiconFormat/parseLexicon(_:file:)``).
@@ -77,28 +87,37 @@ public struct VADERLexicon: Sendable {
         }
         for phrase in specialPhrases + boosterPhrases {
             for id in [phrase.first, phrase.second, phrase.third] where id >= 0 { words[Int(id)].inPhrase = true }
+            words[Int(phrase.first)].startsPhrase = true
         }
         let ids = VADERWordIDs(
             no: id("no"), or: id("or"), nor: id("nor"), kind: id("kind"), of: id("of"), never: id("never"), so: id("so"),
             this: id("this"), without: id("without"), doubt: id("doubt"), least: id("least"), at: id("at"),
             very: id("very"), but: id("but"))
-        var emojiTable: [UInt32: [UInt8]] = [:]
-        for entry in emoji {
+        // vaderSentiment replaces emoji one code point at a time: entries of several code points
+        // (with a variation selector or ZWJ) never match.
+        let emojiTable = VADEREmojiTable(emoji.compactMap { entry in
             let scalars = entry.emoji.unicodeScalars
-            if scalars.count == 1 { emojiTable[scalars.first!.value] = Array(entry.description.utf8) }
-        }
-        self.parameters = parameters
+            return scalars.count == 1 ? (scalars.first!.value, Array(entry.description.utf8)) : nil
+        })
+        self.parameterStorage = VADERFrozenBuffer([parameters])
         self.termCount = linesByToken.count
         self.duplicates = linesByToken.filter { $0.value.count > 1 }
             .map { Duplicate(token: $0.key, lines: $0.value) }.sorted { $0.lines[0] < $1.lines[0] }
-        self.words = words
+        self.wordStorage = VADERFrozenBuffer(words)
         self.table = table
-        self.shortTable = VADERShortKeyTable(keys: keys)
+        self.shortTable = VADERShortKeyTable(keys: keys.map { ($0.bytes, $0.id, Self.flags(words[Int($0.id)])) })
         self.ids = ids
-        self.specialPhrases = specialPhrases
-        self.boosterPhrases = boosterPhrases
+        self.specialPhraseStorage = VADERFrozenBuffer(specialPhrases)
+        self.boosterPhraseStorage = VADERFrozenBuffer(boosterPhrases)
         self.emoji = emojiTable
         self.emojiCount = emoji.count
+    }
+
+    private static func flags(_ word: Word) -> VADERShortKeyTable.Flags {
+        var flags: VADERShortKeyTable.Flags = []
+        if word.isNegation { flags.insert(.negation) }
+        if word.isTerm { flags.insert(.term) }
+        return flags
     }
 
     /// Loads `vader_lexicon.txt` and, when given, `emoji_utf8_lexicon.txt`.

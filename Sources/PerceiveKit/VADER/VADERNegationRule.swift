@@ -13,17 +13,17 @@ enum VADERNegationRule {
         let p = t.p
         switch k {
         case 0:
-            return t.negates[i - 1] ? valence * p.negationScalar : valence
+            return t.negates(i - 1) ? valence * p.negationScalar : valence
         case 1:
             if t.ids[i - 2] == t.w.never && t.isSoOrThis(i - 1) { return valence * p.neverSoFactor }
             if t.ids[i - 2] == t.w.without && t.ids[i - 1] == t.w.doubt { return valence }
-            return t.negates[i - 2] ? valence * p.negationScalar : valence
+            return t.negates(i - 2) ? valence * p.negationScalar : valence
         default:
             if (t.ids[i - 3] == t.w.never && t.isSoOrThis(i - 2)) || t.isSoOrThis(i - 1) {
                 return valence * p.neverSoFactor
             }
             if t.ids[i - 3] == t.w.without && (t.ids[i - 2] == t.w.doubt || t.ids[i - 1] == t.w.doubt) { return valence }
-            return t.negates[i - 3] ? valence * p.negationScalar : valence
+            return t.negates(i - 3) ? valence * p.negationScalar : valence
         }
     }
 }

@@ -23,16 +23,15 @@ enum VADERNoRule {
 /// away from zero (a valence of exactly 0 moves down, as in vaderSentiment).
 enum VADERCapsRule {
     /// `allcap_differential`: some but not all words are ALL CAPS.
-    static func isDifferential(_ isUpper: UnsafeBufferPointer<Bool>) -> Bool {
-        var caps = 0
-        for u in isUpper where u { caps += 1 }
-        let others = isUpper.count - caps
-        return others > 0 && others < isUpper.count
+    /// `caps` of `count` words are ALL CAPS (counted while splitting, ``VADERText/capsCount``).
+    static func isDifferential(caps: Int, count: Int) -> Bool {
+        let others = count - caps
+        return others > 0 && others < count
     }
 
     @inline(__always)
     static func apply(_ valence: Double, at i: Int, _ t: VADERWords) -> Double {
-        guard t.capsDifferential && t.isUpper[i] else { return valence }
+        guard t.capsDifferential && t.isUpper(i) else { return valence }
         return valence > 0 ? valence + t.p.capsIncrement : valence - t.p.capsIncrement
     }
 }
@@ -48,7 +47,7 @@ enum VADERBoosterRule {
         var s = t.booster(j)
         guard s != 0 else { return 0 }
         if valence < 0 { s = -s }
-        if t.isUpper[j] && t.capsDifferential { s = valence > 0 ? s + t.p.capsIncrement : s - t.p.capsIncrement }
+        if t.isUpper(j) && t.capsDifferential { s = valence > 0 ? s + t.p.capsIncrement : s - t.p.capsIncrement }
         if distance == 1 { s *= t.p.boosterDampingAtDistance2 }
         if distance == 2 { s *= t.p.boosterDampingAtDistance3 }
         return s

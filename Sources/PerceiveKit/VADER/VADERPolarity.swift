@@ -21,16 +21,23 @@ public struct VADERPolarity: Sendable, Equatable {
     /// amplifier, normalized to compound = s / √(s² + ``VADERParameters/alpha``); the
     /// proportions count each positive valence as valence + 1, each negative as valence − 1
     /// and each zero as 1, the amplifier added to the larger side.
-    static func aggregate(_ sentiments: UnsafeBufferPointer<Double>, amplifier: Double, _ p: VADERParameters) -> VADERPolarity {
+    ///
+    /// Only the positions in `terms` (increasing) can be non-zero; the sums skip the others,
+    /// which changes no bit of them (adding ±0 to a sum that started at +0 leaves it as it was).
+    @inline(__always)
+    static func aggregate(_ sentiments: UnsafeBufferPointer<Double>, terms: UnsafeBufferPointer<Int32>, amplifier: Double,
+                          _ p: VADERParameters) -> VADERPolarity {
         guard !sentiments.isEmpty else { return VADERPolarity(neg: 0, neu: 0, pos: 0, compound: 0) }
         var sum = 0.0
-        var posSum = 0.0, negSum = 0.0, neutral = 0
-        for s in sentiments {
+        var posSum = 0.0, negSum = 0.0, nonZero = 0
+        for term in terms {
+            let s = sentiments[Int(term)]
             sum += s
             if s > 0 { posSum += s + 1 }
             if s < 0 { negSum += s - 1 }
-            if s == 0 { neutral += 1 }
+            if s != 0 { nonZero &+= 1 }
         }
+        let neutral = sentiments.count - nonZero
         if sum > 0 { sum += amplifier } else if sum < 0 { sum -= amplifier }
         let compound = min(1, max(-1, sum / (sum * sum + p.alpha).squareRoot()))
         if posSum > abs(negSum) { posSum += amplifier } else if posSum < abs(negSum) { negSum -= amplifier }
@@ -48,8 +55,10 @@ public struct VADERPolarity: Sendable, Equatable {
     /// `x × 10ᵈ` is `y + e` exactly (`e` from a fused multiply-add), so comparing its fraction
     /// with one half is exact; `k / 10ᵈ` is then correctly rounded, as Python's `strtod` is.
     static func round(_ x: Double, _ decimals: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }   // exact: powers of ten up to 10²² are doubles
+        var scale = decimals == 3 ? 1e3 : decimals == 4 ? 1e4 : 1.0
+        if decimals != 3 && decimals != 4 {
+            for _ in 0..<decimals { scale *= 10 }   // exact: powers of ten up to 10²² are doubles
+        }
         // Python's rounding is symmetric: work on |x| (then y − ⌊y⌋ is exact) and restore the sign.
         let a = abs(x)
         let y = a * scale

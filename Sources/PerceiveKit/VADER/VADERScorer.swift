@@ -18,12 +18,22 @@ public final class VADERScorer {
     public let lexicon: VADERLexicon
     public var parameters: VADERParameters { lexicon.parameters }
     /// The last text's words and valences (after ``run(_:)``), in buffers reused from text to text.
-    private var workspace: VADERText? = VADERText()
-    private var text: VADERText { workspace! }
+    private let text: VADERText
+    /// The lexicon's tables as plain pointers (valid while ``lexicon`` lives), read once.
+    private let table: UnsafeBufferPointer<VADERLexicon.Word>
+    private let specialPhrases, boosterPhrases: UnsafeBufferPointer<VADERPhrase>
+    private let wordIDs: VADERWordIDs
+    private let parameterPointer: UnsafePointer<VADERParameters>
     private var sentiments: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: text.sentiments, count: text.count) }
 
     public init(lexicon: VADERLexicon) {
         self.lexicon = lexicon
+        self.text = VADERText(lexicon)
+        table = lexicon.words
+        specialPhrases = lexicon.specialPhrases
+        boosterPhrases = lexicon.boosterPhrases
+        wordIDs = lexicon.ids
+        parameterPointer = lexicon.parameterStorage.buffer.baseAddress!
     }
 
     /// vaderSentiment's `polarity_scores(text)`.
@@ -43,8 +53,11 @@ public final class VADERScorer {
     /// emotion ``Evidence`` item whose base and contribution are that final valence.
     public func score(_ comment: String) -> (CommentScore, VADERPolarity) {
         let polarity = self.polarity(comment)
+        let sentiments = self.sentiments
         var evidence: [Evidence] = []
-        for i in sentiments.indices where sentiments[i] != 0 {
+        // Only terms can have a valence: the other words need no look.
+        for term in UnsafeBufferPointer(start: text.buffers.terms, count: text.termCount) where sentiments[Int(term)] != 0 {
+            let i = Int(term)
             let range = text.commentRange(i)
             evidence.append(Evidence(
                 dimension: .emotion, category: -1, source: .lexicon, entry: -1, start: range.start, end: range.end,
@@ -63,34 +76,34 @@ public final class VADERScorer {
 
     @discardableResult
     private func run(_ comment: String) -> VADERPolarity {
-        // Move the workspace out while working (its arrays stay uniquely referenced, so they
-        // are reused) and back when done: no exclusivity check per access in the loop.
-        var text = workspace.take()!
-        var comment = comment
-        comment.withUTF8 { text.analyze($0, lexicon) }
-        defer { workspace = text }
+        let text = self.text
+        // A native string's bytes in place; a bridged one is copied once.
+        if comment.utf8.withContiguousStorageIfAvailable({ text.analyze($0) }) == nil {
+            var comment = comment
+            comment.withUTF8 { text.analyze($0) }
+        }
         let count = text.count
-        let sentiments = UnsafeMutableBufferPointer(start: text.sentiments, count: count)
-        return withWordView(text, count) { words in
-            for i in 0..<count { sentiments[i] = valence(at: i, words) }
-            VADERButRule.apply(sentiments, words)
-            let amplifier = VADERPunctuationRule.amplifier(exclamations: text.exclamations, questions: text.questions, words.p)
-            return VADERPolarity.aggregate(UnsafeBufferPointer(sentiments), amplifier: amplifier, words.p)
+        unowned(unsafe) let b = text.buffers   // not replaced until the next text: no retain needed
+        let words = VADERWords(
+            ids: UnsafeBufferPointer(start: b.ids, count: count), flags: UnsafeBufferPointer(start: b.flags, count: count), table: table,
+            specialPhrases: specialPhrases, boosterPhrases: boosterPhrases, w: wordIDs, parameters: parameterPointer,
+            capsDifferential: VADERCapsRule.isDifferential(caps: text.capsCount, count: count), firstBut: text.firstBut)
+        let sentiments = UnsafeMutableBufferPointer(start: b.sentiments, count: count)
+        b.sentiments.update(repeating: 0, count: count)
+        // Only terms can have a valence (``VADERText/termCount``): every other word's stays 0.
+        let terms = UnsafeBufferPointer(start: b.terms, count: text.termCount)
+        var any = false
+        for term in terms {
+            let i = Int(term)
+            let v = valence(at: i, words)
+            sentiments[i] = v
+            any = any || v != 0
         }
-    }
-
-    private func withWordView<R>(_ text: VADERText, _ count: Int, _ body: (VADERWords) -> R) -> R {
-        let isUpper = UnsafeBufferPointer(start: text.isUpper, count: count)
-        return lexicon.words.withUnsafeBufferPointer { table in
-            lexicon.specialPhrases.withUnsafeBufferPointer { special in
-                lexicon.boosterPhrases.withUnsafeBufferPointer { boosters in
-                    body(VADERWords(ids: UnsafeBufferPointer(start: text.ids, count: count), isUpper: isUpper,
-                                    negates: UnsafeBufferPointer(start: text.negates, count: count), table: table,
-                                    specialPhrases: special, boosterPhrases: boosters, w: lexicon.ids, p: lexicon.parameters,
-                                    capsDifferential: VADERCapsRule.isDifferential(isUpper)))
-                }
-            }
-        }
+        // No valence: all words neutral (or none), as `score_valence` computes it.
+        guard any else { return VADERPolarity(neg: 0, neu: count > 0 ? 1 : 0, pos: 0, compound: 0) }
+        VADERButRule.apply(sentiments, terms: terms, words)
+        let amplifier = VADERPunctuationRule.amplifier(exclamations: text.exclamations, questions: text.questions, words.p)
+        return VADERPolarity.aggregate(UnsafeBufferPointer(sentiments), terms: terms, amplifier: amplifier, words.p)
     }
 
     /// `sentiment_valence` (and the two skips before it in `polarity_scores`): the valence of

@@ -9,8 +9,19 @@
 ///    containing "n't") are noted.
 ///
 /// It counts "!" and "?" in the text after emoji replacement, as `_punctuation_emphasis` does.
-/// One `VADERText` is reused from comment to comment (its buffers keep their capacity).
-struct VADERText {
+/// One `VADERText` is reused from comment to comment (its buffers keep their capacity): a text
+/// with nothing unusual in it allocates nothing.
+///
+/// The split runs over the bytes eight at a time (a word's end is the first whitespace byte);
+/// an ASCII word of up to 16 bytes is lower-cased, checked for capitals and looked up as two
+/// 8-byte words (``VADERShortKeyTable``); the usual word (up to 15 bytes, no punctuation at
+/// either end) is handled straight from the bytes loaded to find its end. Words with non-ASCII
+/// characters, and words of more than 16 bytes, take a slower exact path (Python's `lower()`
+/// and `isupper()` by Unicode properties). The lexicon terms met are listed (``termCount``):
+/// only they can have a valence.
+///
+/// - Complexity: O(n) in the text's bytes.
+final class VADERText {
     /// Fixed-size buffers, replaced by bigger ones when a text needs more. Their addresses are
     /// `let`s of a class, so reading them costs no exclusivity check.
     final class Buffers {
@@ -18,189 +29,402 @@ struct VADERText {
         let wordCapacity: Int
         let text: UnsafeMutablePointer<UInt8>
         let lowered: UnsafeMutablePointer<UInt8>
-        let starts, ends, ids: UnsafeMutablePointer<Int32>
-        let isUpper, negates: UnsafeMutablePointer<Bool>
+        /// Per word: its byte range in the text (start in the low 32 bits, end in the high).
+        let spans: UnsafeMutablePointer<UInt64>
+        let ids, terms: UnsafeMutablePointer<Int32>
+        /// Per word: ``VADERText/upperFlag``, ``VADERText/negatesFlag``.
+        let flags: UnsafeMutablePointer<UInt8>
         let sentiments: UnsafeMutablePointer<Double>
 
         init(textCapacity: Int, wordCapacity: Int) {
             self.textCapacity = textCapacity
             self.wordCapacity = wordCapacity
-            // 16 bytes more: a word's bytes are read as two 8-byte loads (the excess masked off).
-            text = .allocate(capacity: textCapacity + 16)
-            lowered = .allocate(capacity: textCapacity + 16)
-            starts = .allocate(capacity: wordCapacity)
-            ends = .allocate(capacity: wordCapacity)
+            // 32 bytes more: 16 spaces and a NUL after the text end the split without bounds
+            // checks, and a word's bytes are read as two 8-byte loads (the excess masked off).
+            text = .allocate(capacity: textCapacity + 32)
+            lowered = .allocate(capacity: textCapacity + 32)
+            spans = .allocate(capacity: wordCapacity)
             ids = .allocate(capacity: wordCapacity)
-            isUpper = .allocate(capacity: wordCapacity)
-            negates = .allocate(capacity: wordCapacity)
+            terms = .allocate(capacity: wordCapacity)
+            flags = .allocate(capacity: wordCapacity)
             sentiments = .allocate(capacity: wordCapacity)
         }
 
         deinit {
-            text.deallocate(); lowered.deallocate(); starts.deallocate(); ends.deallocate()
-            ids.deallocate(); isUpper.deallocate(); negates.deallocate(); sentiments.deallocate()
+            text.deallocate(); lowered.deallocate(); spans.deallocate()
+            ids.deallocate(); terms.deallocate(); flags.deallocate(); sentiments.deallocate()
         }
     }
 
-    private(set) var buffers = Buffers(textCapacity: 256, wordCapacity: 129)
+    // The mutable state below is only changed by this class's own methods, never across an
+    // overlapping access: its run-time exclusivity checks (a thread-local look-up each) are off.
+    @exclusivity(unchecked) private(set) var buffers = Buffers(textCapacity: 256, wordCapacity: 129)
     /// The text after emoji replacement is `buffers.text[0 ..< textCount]`.
-    private(set) var textCount = 0
-    /// Number of words. Per word, in ``buffers``: byte range in the text, word id in the
-    /// lexicon's table (``VADERLexicon/words``, -1 when absent), ALL CAPS, negates; and its
-    /// valence, which ``VADERScorer`` fills.
-    private(set) var count = 0
-    private(set) var exclamations = 0
-    private(set) var questions = 0
+    @exclusivity(unchecked) private(set) var textCount = 0
+    /// Number of words. Per word, in ``buffers``: byte range in the text (``start(_:)``,
+    /// ``end(_:)``), word id in the lexicon's table (``VADERLexicon/words``, -1 when absent),
+    /// ALL CAPS and negates (``flags``); and its valence, which ``VADERScorer`` fills.
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var exclamations = 0
+    @exclusivity(unchecked) private(set) var questions = 0
+    /// The words that can have a valence (lexicon terms that are no boosters), in order:
+    /// `buffers.terms[0 ..< termCount]`. Every other word's valence is 0.
+    @exclusivity(unchecked) private(set) var termCount = 0
+    /// Number of ALL-CAPS words, and the index of the first word "but" (-1: none).
+    @exclusivity(unchecked) private(set) var capsCount = 0
+    @exclusivity(unchecked) private(set) var firstBut = -1
     /// Emoji replaced: range of the description in the text → range of the emoji in the comment.
-    private(set) var replacements: [(textStart: Int32, textEnd: Int32, start: Int32, end: Int32)] = []
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private(set) var replacements: [(textStart: Int32, textEnd: Int32, start: Int32, end: Int32)] = []
+    /// Case properties of non-ASCII code points met (``caseFlags(_:_:)``), 512 slots by the low bits.
+    private let caseCache: UnsafeMutablePointer<UInt64>
+    /// Per byte value: ``whitespaceClass`` (ASCII whitespace), ``punctuationClass`` (`string.punctuation`).
+    private let classes: UnsafeMutablePointer<UInt8>
+    private static let whitespaceClass: UInt8 = 1, punctuationClass: UInt8 = 2
+    /// The lexicon (for the general table and the emoji), and its tables as plain pointers,
+    /// read once: valid while the lexicon lives (this instance holds it), and reading them per
+    /// text costs no reference counting.
+    private let lexicon: VADERLexicon
+    private let lexiconWords: UnsafeBufferPointer<VADERLexicon.Word>
+    private let shortTable: VADERShortKeyTable.Lookup
+    private let but: Int32
+
+    init(_ lexicon: VADERLexicon) {
+        caseCache = .allocate(capacity: Self.caseCacheSize)
+        caseCache.initialize(repeating: 0, count: Self.caseCacheSize)
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for c in 0..<256 {
+            let b = UInt8(c)
+            classes[c] = (Self.isASCIIWhitespace(b) ? Self.whitespaceClass : 0) | (Self.isASCIIPunctuation(b) ? Self.punctuationClass : 0)
+        }
+        self.classes = classes
+        self.lexicon = lexicon
+        lexiconWords = lexicon.words
+        shortTable = lexicon.shortTable.lookup
+        but = lexicon.ids.but
+    }
+
+    deinit {
+        caseCache.deallocate()
+        classes.deallocate()
+    }
 
     var text: UnsafeMutablePointer<UInt8> { buffers.text }
-    var starts: UnsafeMutablePointer<Int32> { buffers.starts }
-    var ends: UnsafeMutablePointer<Int32> { buffers.ends }
+    /// Word `i`'s byte range in the text.
+    func start(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: buffers.spans[i]) }
+    func end(_ i: Int) -> Int32 { Int32(truncatingIfNeeded: buffers.spans[i] >> 32) }
     var ids: UnsafeMutablePointer<Int32> { buffers.ids }
-    var isUpper: UnsafeMutablePointer<Bool> { buffers.isUpper }
-    var negates: UnsafeMutablePointer<Bool> { buffers.negates }
+    var flags: UnsafeMutablePointer<UInt8> { buffers.flags }
+    /// Bits of ``Buffers/flags``: the word is ALL CAPS (`isupper()`); it negates (in `NEGATE`
+    /// or containing "n't").
+    static let upperFlag: UInt8 = 1, negatesFlag: UInt8 = 2
     var sentiments: UnsafeMutablePointer<Double> { buffers.sentiments }
 
     /// The words, as vaderSentiment's `words_and_emoticons` holds them (for tests and traces).
     var words: [String] {
-        (0..<count).map { String(decoding: UnsafeBufferPointer(start: text + Int(starts[$0]), count: Int(ends[$0] - starts[$0])), as: UTF8.self) }
+        (0..<count).map { String(decoding: UnsafeBufferPointer(start: text + Int(start($0)), count: Int(end($0) - start($0))), as: UTF8.self) }
     }
 
     /// The word's byte range in the original comment (an emoji's description maps to the emoji).
     func commentRange(_ i: Int) -> (start: Int32, end: Int32) {
         var shift: Int32 = 0
         for r in replacements {
-            if starts[i] >= r.textEnd { shift += (r.end - r.start) - (r.textEnd - r.textStart); continue }
-            if ends[i] > r.textStart { return (r.start, r.end) }
+            if start(i) >= r.textEnd { shift += (r.end - r.start) - (r.textEnd - r.textStart); continue }
+            if end(i) > r.textStart { return (r.start, r.end) }
             break
         }
-        return (starts[i] + shift, ends[i] + shift)
+        return (start(i) + shift, end(i) + shift)
     }
 
-    mutating func analyze(_ input: UnsafeBufferPointer<UInt8>, _ lexicon: VADERLexicon) {
-        replaceEmoji(input, lexicon)
-        split(lexicon)
+    func analyze(_ input: UnsafeBufferPointer<UInt8>) {
+        if !replacements.isEmpty { replacements.removeAll(keepingCapacity: true) }
+        reserve(input.count)
+        let copied = Self.copy(input, to: buffers.text)
+        textCount = input.count
+        exclamations = copied.exclamations
+        questions = copied.questions
+        if !copied.ascii && !lexicon.emoji.isEmpty { replaceEmoji(input, lexicon.emoji) }
+        // 16 spaces and a NUL after the text: the end of the last word needs no bounds check.
+        let end = UnsafeMutableRawPointer(buffers.text + textCount)
+        end.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+        end.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: 8, as: UInt64.self)
+        end.storeBytes(of: 0 as UInt8, toByteOffset: 16, as: UInt8.self)
+        split()
     }
 
-    /// Makes room for `bytes` bytes of text (and so for `bytes / 2 + 1` words).
-    private mutating func reserve(_ bytes: Int) {
+    /// Makes room for `bytes` bytes of text (and so for `bytes / 2 + 1` words), keeping the
+    /// first `keeping` bytes of the text.
+    private func reserve(_ bytes: Int, keeping: Int = 0) {
         guard bytes > buffers.textCapacity else { return }
         let capacity = max(bytes, buffers.textCapacity * 2)
+        let old = buffers
         buffers = Buffers(textCapacity: capacity, wordCapacity: capacity / 2 + 1)
+        if keeping > 0 { buffers.text.update(from: old.text, count: keeping) }
     }
 
-    private mutating func replaceEmoji(_ input: UnsafeBufferPointer<UInt8>, _ lexicon: VADERLexicon) {
-        replacements.removeAll(keepingCapacity: true)
-        let scanned = Self.scan(input)
-        var exclamations = scanned.exclamations, questions = scanned.questions
-        let ascii = scanned.ascii
-        guard !ascii && !lexicon.emoji.isEmpty else {
-            reserve(input.count)
-            if let base = input.baseAddress { text.update(from: base, count: input.count) }
-            textCount = input.count
-            self.exclamations = exclamations
-            self.questions = questions
-            return
-        }
-        scratch.removeAll(keepingCapacity: true)
-        var i = 0
+    private func replaceEmoji(_ input: UnsafeBufferPointer<UInt8>, _ emoji: VADEREmojiTable) {
+        var exclamations = self.exclamations, questions = self.questions
+        // Worked on as a local (moved out and back): no exclusivity check per append.
+        var replacements = self.replacements
+        self.replacements = []
+        defer { self.replacements = replacements }
+        guard let base = input.baseAddress else { return }
         let n = input.count
+        reserve(n)
+        var text = buffers.text, capacity = buffers.textCapacity
+        // Invariant: out + (n − i) ≤ capacity, so copying the input's bytes needs no check;
+        // only a description (longer than its emoji) may need more room.
+        var out = 0
+        var i = 0
         while i < n {
-            let b = input[i]
+            // ASCII eight bytes at a time (the text has room past its capacity for the store).
+            if i &+ 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeMutableRawPointer(text + out).storeBytes(of: w, as: UInt64.self)
+                    out &+= 8
+                    i &+= 8
+                    continue
+                }
+            }
+            let b = base[i]
             if b < 0x80 {
-                scratch.append(b)
-                i += 1
+                text[out] = b
+                out &+= 1
+                i &+= 1
                 continue
             }
             let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
             var scalar = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
             if length > 1 && i + length <= n {
-                for k in 1..<length { scalar = scalar << 6 | UInt32(input[i + k] & 0x3F) }
+                for k in 1..<length { scalar = scalar << 6 | UInt32(base[i + k] & 0x3F) }
             }
-            if length > 1, let description = lexicon.emoji[scalar] {
+            if length > 1, let description = emoji.description(scalar) {
                 // vaderSentiment puts a space before the description unless one precedes it,
                 // and none after it; an extra space changes no word, so always put one.
-                let start = Int32(scratch.count)
-                scratch.append(0x20)
+                let needed = out + 1 + description.count + (n - i - length)
+                if needed > capacity {
+                    reserve(needed, keeping: out)
+                    text = buffers.text
+                    capacity = buffers.textCapacity
+                }
+                let start = Int32(out)
+                text[out] = 0x20
+                out += 1
                 for d in description {
                     if d == 0x21 { exclamations += 1 } else if d == 0x3F { questions += 1 }
+                    text[out] = d
+                    out += 1
                 }
-                scratch.append(contentsOf: description)
-                replacements.append((start, Int32(scratch.count), Int32(i), Int32(i + length)))
+                replacements.append((start, Int32(out), Int32(i), Int32(i + length)))
             } else {
-                for k in i..<min(n, i + length) { scratch.append(input[k]) }
+                for k in i..<min(n, i + length) {
+                    text[out] = base[k]
+                    out += 1
+                }
             }
             i += length
         }
-        reserve(scratch.count)
-        scratch.withUnsafeBufferPointer { text.update(from: $0.baseAddress!, count: $0.count) }
-        textCount = scratch.count
+        textCount = out
         self.exclamations = exclamations
         self.questions = questions
     }
 
-    /// Where ``addWord(_:_:_:_:_:)`` writes: the buffers' addresses, read once per text (a
-    /// class property read per word would pay an exclusivity check each time).
+    /// Where the split writes and what it reads: plain pointers, read once per text (a class
+    /// property read per word would pay an exclusivity check each time).
     private struct Sink {
-        let starts, ends, ids: UnsafeMutablePointer<Int32>
-        let isUpper, negates: UnsafeMutablePointer<Bool>
+        let spans: UnsafeMutablePointer<UInt64>
+        let ids: UnsafeMutablePointer<Int32>
+        let flags: UnsafeMutablePointer<UInt8>
         let lowered: UnsafeMutablePointer<UInt8>
         let words: UnsafeBufferPointer<VADERLexicon.Word>
-        let table: ByteHashTable
-        let shortTable: VADERShortKeyTable.Lookup
-        var count = 0
+        let caseCache: UnsafeMutablePointer<UInt64>
     }
 
-    /// Byte classes for splitting: ASCII whitespace, ASCII punctuation (`string.punctuation`),
-    /// a byte of a non-ASCII character, anything else.
-    private static let byteClasses: [UInt8] = (0..<256).map { b in
-        if b >= 0x80 { return nonASCIIByte }
-        if isPythonWhitespace(UInt32(b)) { return whitespaceByte }
-        return isASCIIPunctuation(UInt8(b)) ? punctuationByte : wordByte
-    }
-    private static let wordByte: UInt8 = 0, whitespaceByte: UInt8 = 1, punctuationByte: UInt8 = 2, nonASCIIByte: UInt8 = 3
-
-    private mutating func split(_ lexicon: VADERLexicon) {
-        let t = UnsafeBufferPointer(start: text, count: textCount)
-        let b = buffers
-        count = lexicon.words.withUnsafeBufferPointer { words in
-            Self.byteClasses.withUnsafeBufferPointer { classes in
-                lexicon.shortTable.withLookup { shortTable in
-                var sink = Sink(starts: b.starts, ends: b.ends, ids: b.ids, isUpper: b.isUpper, negates: b.negates, lowered: b.lowered,
-                                words: words, table: lexicon.table, shortTable: shortTable)
-                let n = t.count
-                var i = 0
-                while i < n {
-                    let c = classes[Int(t[i])]
-                    if c == Self.whitespaceByte { i += 1; continue }
-                    if c == Self.nonASCIIByte, case let space = Self.whitespaceLength(t, i), space > 0 { i += space; continue }
-                    let start = i
-                    var ascii = true
-                    while i < n {
-                        let c = classes[Int(t[i])]
-                        if c == Self.whitespaceByte { break }
-                        if c == Self.nonASCIIByte {
-                            if Self.whitespaceLength(t, i) > 0 { break }
-                            ascii = false
-                        }
-                        i += 1
-                    }
-                    Self.addWord(t, start, i, ascii: ascii, classes, &sink)
-                }
-                return sink.count
+    private func split() {
+        unowned(unsafe) let b = buffers   // not replaced while splitting: no retain needed
+        let sink = Sink(spans: b.spans, ids: b.ids, flags: b.flags, lowered: b.lowered,
+                        words: lexiconWords, caseCache: caseCache)
+        let table = shortTable
+        let t = b.text
+        let terms = b.terms
+        let n = textCount
+        let but = self.but
+        let classes = self.classes
+        var count = 0, caps = 0, firstBut = -1, termCount = 0
+        var i = 0
+        words: while true {
+            // Whitespace (Python's `str.split()`); the NUL after the padding ends it.
+            var c = t[i]
+            while classes[Int(c)] & Self.whitespaceClass != 0 {
+                i &+= 1
+                c = t[i]
+            }
+            if c >= 0x80 {
+                let space = Self.whitespaceLength(t, i, n)
+                if space > 0 {
+                    i &+= space
+                    continue words
                 }
             }
+            if i >= n { break }
+            let start = i
+            let w = count
+            // The usual word: ASCII, at most 15 bytes, no punctuation at either end. Its bytes
+            // are the key as loaded; anything else takes the general path below.
+            fast: do {
+                let raw = UnsafeRawPointer(t + i)
+                let w0 = raw.loadUnaligned(as: UInt64.self)
+                let c0 = Self.splitCandidates(w0)
+                let length: Int, key0: UInt64, key1: UInt64
+                if c0 != 0 {
+                    let p = c0.trailingZeroBitCount &>> 3
+                    length = p
+                    key0 = w0 & ((1 &<< UInt64(truncatingIfNeeded: p &* 8)) &- 1)
+                    key1 = 0
+                } else {
+                    let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    let c1 = Self.splitCandidates(w1)
+                    guard c1 != 0 else { break fast }
+                    let p = c1.trailingZeroBitCount &>> 3
+                    length = 8 &+ p
+                    key0 = w0
+                    key1 = w1 & ((1 &<< UInt64(truncatingIfNeeded: p &* 8)) &- 1)
+                }
+                guard length > 0, classes[Int(t[i &+ length])] & Self.whitespaceClass != 0,
+                      (classes[Int(t[i])] | classes[Int(t[i &+ length &- 1])]) & Self.punctuationClass == 0 else { break fast }
+                count &+= 1
+                sink.spans[w] = Self.span(start, start &+ length)
+                i &+= length &+ 1   // and the whitespace byte after the word
+                let k0: UInt64, k1: UInt64, isUpper: Bool
+                let (l0, upper0, lower0) = Self.lowerCased(key0)
+                if length <= 8 {
+                    k0 = l0
+                    k1 = 0
+                    isUpper = upper0 != 0 && lower0 == 0
+                } else {
+                    let (l1, upper1, lower1) = Self.lowerCased(key1)
+                    k0 = l0
+                    k1 = l1
+                    isUpper = (upper0 | upper1) != 0 && (lower0 | lower1) == 0
+                }
+                if isUpper { caps &+= 1 }
+                var negates = false
+                if let slot = table.slot(k0, k1, length: length) {
+                    let id = slot.pointee.id
+                    sink.ids[w] = id
+                    if firstBut < 0 && id == but { firstBut = w }
+                    let flags = slot.pointee.flags
+                    negates = flags.contains(.negation)
+                    if flags.contains(.term) {
+                        terms[termCount] = Int32(truncatingIfNeeded: w)
+                        termCount &+= 1
+                    }
+                } else {
+                    sink.ids[w] = -1
+                }
+                if !negates && (Self.hasByte(k0, 0x27) || (length > 8 && Self.hasByte(k1, 0x27))) {
+                    UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k0, as: UInt64.self)
+                    UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k1, toByteOffset: 8, as: UInt64.self)
+                    negates = Self.containsNT(UnsafeBufferPointer(start: sink.lowered, count: length))
+                }
+                sink.flags[w] = (isUpper ? Self.upperFlag : 0) | (negates ? Self.negatesFlag : 0)
+                continue words
+            }
+            var ascii = true
+            // The word's end: eight bytes at a time, to the first byte that may be whitespace
+            // (≤ 0x20 or non-ASCII); the padding's spaces stop it at the text's end.
+            while true {
+                let candidates = Self.splitCandidates(UnsafeRawPointer(t + i).loadUnaligned(as: UInt64.self))
+                if candidates == 0 {
+                    i &+= 8
+                    continue
+                }
+                i &+= candidates.trailingZeroBitCount &>> 3
+                let c = t[i]
+                if c < 0x80 {
+                    if Self.isASCIIWhitespace(c) { break }
+                } else {
+                    if Self.whitespaceLength(t, i, n) > 0 { break }
+                    ascii = false
+                }
+                i &+= 1
+            }
+            count &+= 1
+            // ASCII punctuation stripped from both ends, unless two characters or fewer remain
+            // (then the word is kept whole: ":)", "ok!").
+            var a = start, e = i
+            while a < e && classes[Int(t[a])] & Self.punctuationClass != 0 { a &+= 1 }
+            while e > a && classes[Int(t[e &- 1])] & Self.punctuationClass != 0 { e &-= 1 }
+            if e &- a <= 2 {   // ASCII: bytes are characters (a non-ASCII word is counted again below)
+                a = start
+                e = i
+            }
+            let k = e &- a
+            guard ascii && k <= VADERShortKeyTable.maximumLength else {
+                addGeneralWord(t, start, i, w, sink)
+                if sink.flags[w] & Self.upperFlag != 0 { caps &+= 1 }
+                let id = sink.ids[w]
+                if firstBut < 0 && id == but { firstBut = w }
+                if id >= 0 && sink.words[Int(id)].isTerm {
+                    terms[termCount] = Int32(truncatingIfNeeded: w)
+                    termCount &+= 1
+                }
+                continue
+            }
+            sink.spans[w] = Self.span(a, e)
+            // Lower-case eight bytes at a time and look the word up by them (the bytes past the
+            // word are masked off; the text's padding makes the loads safe).
+            let raw = UnsafeRawPointer(t + a)
+            let k0: UInt64, k1: UInt64, isUpper: Bool
+            let w0 = raw.loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* min(k, 8)))
+            let (l0, upper0, lower0) = Self.lowerCased(w0)
+            if k <= 8 {
+                k0 = l0
+                k1 = 0
+                isUpper = upper0 != 0 && lower0 == 0
+            } else {
+                let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* k))
+                let (l1, upper1, lower1) = Self.lowerCased(w1)
+                k0 = l0
+                k1 = l1
+                isUpper = (upper0 | upper1) != 0 && (lower0 | lower1) == 0
+            }
+            if isUpper { caps &+= 1 }
+            var negates = false
+            if let slot = table.slot(k0, k1, length: k) {
+                let id = slot.pointee.id
+                sink.ids[w] = id
+                if firstBut < 0 && id == but { firstBut = w }
+                let flags = slot.pointee.flags
+                negates = flags.contains(.negation)
+                if flags.contains(.term) {
+                    terms[termCount] = Int32(truncatingIfNeeded: w)
+                    termCount &+= 1
+                }
+            } else {
+                sink.ids[w] = -1
+            }
+            // "n't" in the word: only a word with an apostrophe can have it.
+            if !negates && (Self.hasByte(k0, 0x27) || Self.hasByte(k1, 0x27)) {
+                UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k0, as: UInt64.self)
+                UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k1, toByteOffset: 8, as: UInt64.self)
+                negates = Self.containsNT(UnsafeBufferPointer(start: sink.lowered, count: k))
+            }
+            sink.flags[w] = (isUpper ? Self.upperFlag : 0) | (negates ? Self.negatesFlag : 0)
         }
+        self.count = count
+        self.capsCount = caps
+        self.firstBut = firstBut
+        self.termCount = termCount
     }
 
-    @inline(__always)
-    private static func addWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool,
-                                _ classes: UnsafeBufferPointer<UInt8>, _ sink: inout Sink) {
+    /// Adds the word `text[start ..< end]` as word `w` when it has non-ASCII characters or
+    /// more than 16 bytes: exact, and slower.
+    @inline(never)
+    private func addGeneralWord(_ text: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, _ w: Int, _ sink: Sink) {
         var a = start, b = end
-        while a < b && classes[Int(text[a])] == punctuationByte { a += 1 }
-        while b > a && classes[Int(text[b - 1])] == punctuationByte { b -= 1 }
+        while a < b && Self.isASCIIPunctuationFast(text[a]) { a += 1 }
+        while b > a && Self.isASCIIPunctuationFast(text[b - 1]) { b -= 1 }
         // Stripped to two characters or fewer: keep the word whole (":)", "ok!"). Nine bytes or
         // more are at least three characters.
         if b - a <= 8 {
@@ -208,87 +432,98 @@ struct VADERText {
             for k in a..<b where text[k] & 0xC0 != 0x80 { characters += 1 }
             if characters <= 2 { a = start; b = end }
         }
-        let w = sink.count
-        sink.count += 1
-        sink.starts[w] = Int32(a)
-        sink.ends[w] = Int32(b)
+        sink.spans[w] = Self.span(a, b)
         var length = 0
         var sawUpper = false, sawLower = false
         let lowered = sink.lowered
-        if ascii && b - a <= VADERShortKeyTable.maximumLength {
-            // The common case: lower-case eight bytes at a time and look the word up by them.
-            let n = b - a
-            let raw = UnsafeRawPointer(text.baseAddress! + a)
-            let m0: UInt64 = n >= 8 ? ~0 : (1 << UInt64(8 * n)) &- 1
-            let m1: UInt64 = n >= 16 ? ~0 : n <= 8 ? 0 : (1 << UInt64(8 * (n - 8))) &- 1
-            let w0 = raw.loadUnaligned(as: UInt64.self) & m0
-            let w1 = n > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & m1 : 0
-            let (k0, upper0, lower0) = Self.lowerCased(w0)
-            let (k1, upper1, lower1) = Self.lowerCased(w1)
-            sink.isUpper[w] = (upper0 | upper1) != 0 && (lower0 | lower1) == 0
-            let id = sink.shortTable.id(k0, k1, length: n)
-            sink.ids[w] = id
-            var negates = id >= 0 && sink.words[Int(id)].isNegation
-            if !negates && (Self.hasByte(k0, 0x27) || Self.hasByte(k1, 0x27)) {
-                UnsafeMutableRawPointer(lowered).storeBytes(of: k0, as: UInt64.self)
-                UnsafeMutableRawPointer(lowered).storeBytes(of: k1, toByteOffset: 8, as: UInt64.self)
-                negates = Self.containsNT(UnsafeBufferPointer(start: lowered, count: n))
-            }
-            sink.negates[w] = negates
-            return
-        }
-        if ascii {
-            for k in a..<b {
-                let c = text[k]
+        // Characters whose lower case is themselves (emoji, symbols, CJK…) are copied; a word
+        // with any other takes the full path (Python's `lower()` = Swift's).
+        var k = a
+        while k < b {
+            let c = text[k]
+            if c < 0x80 {
                 if c &- 0x41 < 26 { sawUpper = true; lowered[length] = c | 0x20 } else {
                     if c &- 0x61 < 26 { sawLower = true }
                     lowered[length] = c
                 }
                 length += 1
+                k += 1
+                continue
             }
-        } else {
-            // Characters whose lower case is themselves (emoji, symbols, CJK…) are copied; a
-            // word with any other takes the full path (Python's `lower()` = Swift's).
-            var k = a
-            while k < b {
-                let c = text[k]
-                if c < 0x80 {
-                    if c &- 0x41 < 26 { sawUpper = true; lowered[length] = c | 0x20 } else {
-                        if c &- 0x61 < 26 { sawLower = true }
-                        lowered[length] = c
-                    }
-                    length += 1
-                    k += 1
-                    continue
-                }
-                let size = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-                var value = UInt32(c) & (size == 4 ? 0x07 : size == 3 ? 0x0F : 0x1F)
-                for j in 1..<size where k + j < b { value = value << 6 | UInt32(text[k + j] & 0x3F) }
-                let properties = Unicode.Scalar(value).map(\.properties)
-                guard let properties, !properties.changesWhenLowercased else {
-                    return lookUpNonASCII(w, String(decoding: UnsafeBufferPointer(rebasing: text[a..<b]), as: UTF8.self), sink)
-                }
-                if properties.isLowercase || properties.generalCategory == .titlecaseLetter { sawLower = true }
-                if properties.isUppercase { sawUpper = true }
-                for j in 0..<size where k + j < b { lowered[length] = text[k + j]; length += 1 }
-                k += size
+            let size = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+            var value = UInt32(c) & (size == 4 ? 0x07 : size == 3 ? 0x0F : 0x1F)
+            for j in 1..<size where k + j < b { value = value << 6 | UInt32(text[k + j] & 0x3F) }
+            let flags = Self.caseFlags(value, sink.caseCache)
+            guard flags & Self.changesWhenLowercased == 0 else {
+                return lookUpNonASCII(w, String(decoding: UnsafeBufferPointer(start: text + a, count: b - a), as: UTF8.self), sink)
             }
+            if flags & Self.lowerOrTitle != 0 { sawLower = true }
+            if flags & Self.upper != 0 { sawUpper = true }
+            for j in 0..<size where k + j < b { lowered[length] = text[k + j]; length += 1 }
+            k += size
         }
-        sink.isUpper[w] = sawUpper && !sawLower
         let key = UnsafeBufferPointer(start: lowered, count: length)
-        let id = sink.table.value(for: key) ?? -1   // the general table: long or non-ASCII words
+        let id = lexicon.table.value(for: key) ?? -1   // the general table: long or non-ASCII words
         sink.ids[w] = id
-        sink.negates[w] = (id >= 0 && sink.words[Int(id)].isNegation) || Self.containsNT(key)
+        let negates = (id >= 0 && sink.words[Int(id)].isNegation) || Self.containsNT(key)
+        sink.flags[w] = (sawUpper && !sawLower ? Self.upperFlag : 0) | (negates ? Self.negatesFlag : 0)
     }
 
     /// A word with non-ASCII characters that change in lower case: Python's `lower()` and
     /// `isupper()` by Unicode properties.
-    private static func lookUpNonASCII(_ w: Int, _ word: String, _ sink: Sink) {
+    private func lookUpNonASCII(_ w: Int, _ word: String, _ sink: Sink) {
         let key = Array(word.lowercased().utf8)
-        sink.isUpper[w] = Self.isUpper(word)
-        let id = sink.table.value(for: key) ?? -1
+        let id = lexicon.table.value(for: key) ?? -1
         sink.ids[w] = id
-        sink.negates[w] = (id >= 0 && sink.words[Int(id)].isNegation) || key.withUnsafeBufferPointer { Self.containsNT($0) }
+        let negates = (id >= 0 && sink.words[Int(id)].isNegation) || key.withUnsafeBufferPointer { Self.containsNT($0) }
+        sink.flags[w] = (Self.isUpper(word) ? Self.upperFlag : 0) | (negates ? Self.negatesFlag : 0)
+    }
+
+    private static let caseCacheSize = 512
+    private static let changesWhenLowercased: UInt8 = 1, lowerOrTitle: UInt8 = 2, upper: UInt8 = 4, cached: UInt64 = 0x80
+
+    /// The case properties of code point `value` that Python's `lower()` and `isupper()` read
+    /// (an invalid value counts as changing in lower case: the full path handles it), from a
+    /// small cache of the code points met: the property look-ups cost more than the word.
+    @inline(__always)
+    private static func caseFlags(_ value: UInt32, _ cache: UnsafeMutablePointer<UInt64>) -> UInt8 {
+        let slot = cache + Int(value & UInt32(caseCacheSize - 1))
+        let entry = slot.pointee
+        if entry & cached != 0 && entry >> 8 == UInt64(value) { return UInt8(truncatingIfNeeded: entry & 0x7F) }
+        var flags = changesWhenLowercased
+        if let properties = Unicode.Scalar(value)?.properties {
+            flags = properties.changesWhenLowercased ? changesWhenLowercased : 0
+            if properties.isLowercase || properties.generalCategory == .titlecaseLetter { flags |= lowerOrTitle }
+            if properties.isUppercase { flags |= upper }
+        }
+        slot.pointee = UInt64(value) << 8 | cached | UInt64(flags)
+        return flags
+    }
+
+    /// A word's byte range packed for ``Buffers/spans``.
+    @inline(__always)
+    static func span(_ start: Int, _ end: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: start)) | UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: end)) << 32
+    }
+
+    /// 0x80 in each byte of `w` that may be whitespace (≤ 0x20, or non-ASCII).
+    @inline(__always)
+    static func splitCandidates(_ w: UInt64) -> UInt64 {
+        // (b & 0x7F) + 0x5F reaches bit 7 iff b & 0x7F ≥ 0x21, with no carry between bytes.
+        (w | ~((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F)) & 0x8080_8080_8080_8080
+    }
+
+    /// Python's whitespace among ASCII bytes: 0x09–0x0D and 0x1C–0x20.
+    @inline(__always)
+    static func isASCIIWhitespace(_ c: UInt8) -> Bool {
+        c < 64 && (0x1_F000_3E00 as UInt64) >> UInt64(c) & 1 != 0
+    }
+
+    /// ``isASCIIPunctuation(_:)`` by two 64-bit masks.
+    @inline(__always)
+    static func isASCIIPunctuationFast(_ c: UInt8) -> Bool {
+        let mask: UInt64 = c < 64 ? 0xFC00_FFFE_0000_0000 : 0x7800_0001_F800_0001
+        return c < 128 && mask >> UInt64(c & 63) & 1 != 0
     }
 
     /// ASCII lower case of eight bytes, with a mask (0x80 per byte) of the capitals and of
@@ -317,37 +552,49 @@ struct VADERText {
         return false
     }
 
-    /// Counts "!" and "?" and tells whether every byte is ASCII, eight bytes at a time.
+    /// Copies `input` to `destination`, counts "!" and "?" and tells whether every byte is
+    /// ASCII, eight bytes at a time.
     @inline(__always)
-    static func scan(_ input: UnsafeBufferPointer<UInt8>) -> (exclamations: Int, questions: Int, ascii: Bool) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// Number of zero bytes in `x`: bit 7 of each byte is set when the byte is non-zero;
-        /// the inverted bits, moved to bit 0 and summed by a multiply, count the zeros.
-        @inline(__always) func zeros(_ x: UInt64) -> Int {
-            let zeroBits = ~(((x & lows) &+ lows) | x) & highs
-            return Int(truncatingIfNeeded: ((zeroBits >> 7) &* 0x0101_0101_0101_0101) >> 56)
-        }
-        var exclamations = 0, questions = 0
-        var high: UInt64 = 0
-        var i = 0
+    static func copy(_ input: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>)
+        -> (exclamations: Int, questions: Int, ascii: Bool) {
+        guard let base = input.baseAddress else { return (0, 0, true) }
         let n = input.count
-        if let base = input.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                high |= word
-                exclamations += zeros(word ^ (ones &* 0x21))
-                questions += zeros(word ^ (ones &* 0x3F))
-                i += 8
-            }
+        var high: UInt64 = 0
+        var exclamations = 0, questions = 0
+        var i = 0
+        let from = UnsafeRawPointer(base), to = UnsafeMutableRawPointer(destination)
+        while i &+ 8 <= n {
+            let w = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= w
+            to.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
+            countMarks(w, &exclamations, &questions)
+            i &+= 8
         }
         while i < n {
-            let b = input[i]
-            if b == 0x21 { exclamations += 1 } else if b == 0x3F { questions += 1 }
+            let b = base[i]
             high |= UInt64(b)
-            i += 1
+            destination[i] = b
+            if b == 0x21 { exclamations &+= 1 } else if b == 0x3F { questions &+= 1 }
+            i &+= 1
         }
-        return (exclamations, questions, high & highs == 0)
+        return (exclamations, questions, high & 0x8080_8080_8080_8080 == 0)
+    }
+
+    /// Adds the number of "!" and of "?" among the eight bytes of `w` (zero bytes are neither).
+    @inline(__always)
+    static func countMarks(_ w: UInt64, _ exclamations: inout Int, _ questions: inout Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = w ^ (ones &* 0x21), y = w ^ (ones &* 0x3F)
+        // Most words have neither: an exact test for a zero byte first.
+        guard ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0 else { return }
+        /// Number of zero bytes: bit 7 of each byte is set when the byte is non-zero; the
+        /// inverted bits, moved to bit 0 and summed by a multiply, count the zeros.
+        @inline(__always) func zeros(_ x: UInt64) -> Int {
+            let zeroBits = ~(((x & lows) &+ lows) | x) & highs
+            return Int(truncatingIfNeeded: ((zeroBits >> 7) &* ones) >> 56)
+        }
+        exclamations &+= zeros(x)
+        questions &+= zeros(y)
     }
 
     /// Python's `str.isupper()`: at least one cased character and no lower-case or title-case one.
@@ -377,14 +624,14 @@ struct VADERText {
 
     /// The byte length of the whitespace character at `i` (Python's `str.split()`), or 0.
     @inline(__always)
-    static func whitespaceLength(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    static func whitespaceLength(_ t: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
         let b = t[i]
         if b < 0x80 { return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20) ? 1 : 0 }
         switch b {
         case 0xC2:
-            return i + 1 < t.count && (t[i + 1] == 0x85 || t[i + 1] == 0xA0) ? 2 : 0
+            return i + 1 < count && (t[i + 1] == 0x85 || t[i + 1] == 0xA0) ? 2 : 0
         case 0xE1, 0xE2, 0xE3:
-            guard i + 2 < t.count else { return 0 }
+            guard i + 2 < count else { return 0 }
             let c = UInt32(b & 0x0F) << 12 | UInt32(t[i + 1] & 0x3F) << 6 | UInt32(t[i + 2] & 0x3F)
             return isPythonWhitespace(c) ? 3 : 0
         default:

@@ -4,17 +4,27 @@
 /// more than the rule).
 struct VADERWords {
     let ids: UnsafeBufferPointer<Int32>
-    let isUpper: UnsafeBufferPointer<Bool>
-    let negates: UnsafeBufferPointer<Bool>
+    /// Per word: ``VADERText/upperFlag``, ``VADERText/negatesFlag``.
+    let flags: UnsafeBufferPointer<UInt8>
     let table: UnsafeBufferPointer<VADERLexicon.Word>
     let specialPhrases: UnsafeBufferPointer<VADERPhrase>
     let boosterPhrases: UnsafeBufferPointer<VADERPhrase>
     let w: VADERWordIDs
-    let p: VADERParameters
+    /// The lexicon's parameters, read in place (a copy per text would cost more than most rules).
+    let parameters: UnsafePointer<VADERParameters>
+    @inline(__always) var p: VADERParameters { parameters.pointee }
     /// `allcap_differential`: some but not all words are ALL CAPS.
     let capsDifferential: Bool
+    /// The index of the first word "but", -1 when there is none.
+    let firstBut: Int
 
     @inline(__always) var count: Int { ids.count }
+
+    /// Whether word `j` is ALL CAPS (`isupper()`).
+    @inline(__always) func isUpper(_ j: Int) -> Bool { flags[j] & VADERText.upperFlag != 0 }
+
+    /// Whether word `j` negates (in `NEGATE`, or containing "n't").
+    @inline(__always) func negates(_ j: Int) -> Bool { flags[j] & VADERText.negatesFlag != 0 }
 
     /// Whether word `j` is a lexicon term (`words_and_emoticons[j].lower() in self.lexicon`).
     @inline(__always) func inLexicon(_ j: Int) -> Bool {
