@@ -213,15 +213,19 @@ struct TabularScoreWriter {
     let formatter: ScoreFormatter
     let sink: OutputSink
     let sentences: Bool
+    /// Whether records carry VADER's four values (`--ruleset vader`).
+    let vader: Bool
     private var count = 0
-    private let scoreColumns = Array(ScoreFormatter.csvHeader.dropFirst(2))
+    private let scoreColumns: [String]
 
-    init(input: TabularInput, format: OutputFormat, formatter: ScoreFormatter, sink: OutputSink, sentences: Bool) {
+    init(input: TabularInput, format: OutputFormat, formatter: ScoreFormatter, sink: OutputSink, sentences: Bool, vader: Bool = false) {
         self.input = input
         self.format = format
         self.formatter = formatter
         self.sink = sink
         self.sentences = sentences
+        self.vader = vader
+        scoreColumns = Array((vader ? VADERScoreFormatter.csvHeader : ScoreFormatter.csvHeader).dropFirst(2))
     }
 
     private var labelColumn: Bool { input.textLabels.count > 1 }
@@ -237,7 +241,7 @@ struct TabularScoreWriter {
             if labelColumn { header.append("text_column") }
             if sentences { header += ["sentence", "sentence_text"] }
             try sink.line(CSVText.row(header + scoreColumns + ["error"]))
-        case .table: try sink.line(formatter.tableHeader())
+        case .table: try sink.line(vader ? VADERScoreFormatter(base: formatter).tableHeader() : formatter.tableHeader())
         case .json: try sink.write("[")
         case .ndjson: break
         }
@@ -324,6 +328,11 @@ struct TabularScoreWriter {
     func render(_ row: InputRow, scorer: Scorer) -> Rendered {
         var formatter = self.formatter
         formatter.lexicon = scorer.lexicon  // the thread's own copy (see makeScorerPool)
+        return render(row, formatter: formatter) { (try scorer.score($0), nil) }
+    }
+
+    /// Renders a row with any scorer: Perceive's, or VADER's (which adds its four values).
+    func render(_ row: InputRow, formatter: ScoreFormatter, score: (String) throws -> (CommentScore, VADERPolarity?)) -> Rendered {
         var out = Rendered()
         out.bytes.reserveCapacity(formatter.includeEvidence ? 4096 : 1024)
         func record(_ body: (inout [UInt8]) -> Void) {
@@ -338,8 +347,9 @@ struct TabularScoreWriter {
                 continue
             }
             let result: CommentScore
+            let polarity: VADERPolarity?
             do {
-                result = try scorer.score(row.texts[column])
+                (result, polarity) = try score(row.texts[column])
             } catch {
                 record { errorRecord(row, column: column, message: "\(input.name):\(row.line):1: \(error)", to: &$0) }
                 continue
@@ -347,17 +357,17 @@ struct TabularScoreWriter {
             out.scored += 1
             if sentences {
                 let parts = result.sentenceComments()
-                if parts.isEmpty { record { scoreRecord(row, column: column, sentence: 0, result, formatter, to: &$0) } }
-                for (k, part) in parts.enumerated() { record { scoreRecord(row, column: column, sentence: k + 1, part, formatter, to: &$0) } }
+                if parts.isEmpty { record { scoreRecord(row, column: column, sentence: 0, result, nil, formatter, to: &$0) } }
+                for (k, part) in parts.enumerated() { record { scoreRecord(row, column: column, sentence: k + 1, part, nil, formatter, to: &$0) } }
             } else {
-                record { scoreRecord(row, column: column, sentence: nil, result, formatter, to: &$0) }
+                record { scoreRecord(row, column: column, sentence: nil, result, polarity, formatter, to: &$0) }
             }
         }
         return out
     }
 
-    private func scoreRecord(_ row: InputRow, column: Int, sentence: Int?, _ result: CommentScore, _ formatter: ScoreFormatter,
-                             to out: inout [UInt8]) {
+    private func scoreRecord(_ row: InputRow, column: Int, sentence: Int?, _ result: CommentScore, _ polarity: VADERPolarity?,
+                             _ formatter: ScoreFormatter, to out: inout [UInt8]) {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
@@ -365,15 +375,24 @@ struct TabularScoreWriter {
             if let sentence { cells += [String(sentence), guarded(result.text)] }
             out.append(contentsOf: CSVText.row(cells).utf8)
             formatter.appendCSVScoreFields(result, to: &out)
+            if let polarity { VADERScoreFormatter.appendCSVFields(polarity, to: &out) }
             out.append(0x2C)  // the error column, empty
         case .table:
             var id = labelColumn ? "\(row.id)/\(input.textLabels[column])" : row.id
             if let sentence { id += ".\(sentence)" }
-            out.append(contentsOf: formatter.tableRow(result, id: id).utf8)
+            if let polarity {
+                out.append(contentsOf: VADERScoreFormatter(base: formatter).tableRow(result, polarity, id: id).utf8)
+            } else {
+                out.append(contentsOf: formatter.tableRow(result, id: id).utf8)
+            }
         case .json, .ndjson:
             appendJSONPrefix(row, column: column, sentence: sentence, to: &out)
             out.append(0x2C)
-            formatter.appendJSONFields(result, to: &out)
+            if let polarity {
+                formatter.appendJSONFields(result, to: &out) { VADERScoreFormatter.appendJSONFields(polarity, to: &$0) }
+            } else {
+                formatter.appendJSONFields(result, to: &out)
+            }
             out.append(0x7D)
         }
     }

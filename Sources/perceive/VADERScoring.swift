@@ -48,11 +48,12 @@ extension LexiconOptions {
 }
 
 extension ScoreCommand {
-    /// `score --ruleset vader`: comments from the arguments or a text file (one per line),
-    /// scored by ``VADERScorer``, written with VADER's four values beside Perceive's fields.
+    /// `score --ruleset vader`: comments from the arguments, a text file (one per line) or a
+    /// survey export, scored by ``VADERScorer``, written with VADER's four values beside
+    /// Perceive's fields. One thread (VADER scoring is a small part of the time; see README).
     mutating func runVADER() throws -> Int32 {
-        guard !(source.input != nil && source.isTabular), !sentences else {
-            throw CLIError.input("--ruleset vader scores comments from arguments or a text file (one per line); survey exports and --sentences are not supported with it yet")
+        guard !sentences else {
+            throw CLIError.input("--ruleset vader scores whole comments, as vaderSentiment does: --sentences is not supported with it")
         }
         let scorer = try lexiconOptions.makeVADERScorer()
         var base = ScoreFormatter(lexicon: try BundledLexicons.english(), parameters: .standard)
@@ -60,6 +61,30 @@ extension ScoreCommand {
         base.guardFormulas = csvFormulaGuard
         let formatter = VADERScoreFormatter(base: base)
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .ndjson)
+        if source.input != nil && source.isTabular {
+            let input = try source.open()
+            let sink = try OutputSink(path: output)
+            do {
+                var writer = TabularScoreWriter(input: input, format: format, formatter: base, sink: sink, sentences: false, vader: true)
+                let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
+                try writer.begin()
+                while let row = try nextRow(input) {
+                    progress.row(error: row.error != nil, bytesRead: input.bytesRead)
+                    let rendered = writer.render(row, formatter: base) { text in
+                        let (result, polarity) = scorer.score(text)
+                        return (result, polarity)
+                    }
+                    try writer.write([rendered], progress: progress)
+                }
+                try writer.end()
+                try sink.finish()
+                progress.finish(name: input.name, notes: input.notes)
+                return progress.rowsWithErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success
+            } catch {
+                sink.abandon()
+                throw error
+            }
+        }
         let sink = try OutputSink(path: output)
         var count = 0
         do {

@@ -44,6 +44,33 @@ import Testing
         #expect(lines.last?.hasSuffix(",1,0,0,-0.5423") == true)
     }
 
+    /// A survey export is written back row by row, as with Perceive's rules, with VADER's four
+    /// values; a ragged row is kept, marked with its error (exit code 1).
+    @Test func surveyExportRowsComeBackWithVADERsValues() throws {
+        let folder = try Self.fixtureFolder()
+        try "id,Region,Comment\nA1,North,\"The book was kind of good.\"\nA2,South,bad\nA3,West,x,extra\n"
+            .write(to: folder.appendingPathComponent("export.csv"), atomically: true, encoding: .utf8)
+        let ndjson = try CLI.run(["score", "--ruleset", "vader", "--lexicon", "vader=\(folder.path)", "--input", "export.csv",
+                                  "--text-column", "Comment", "--id-column", "id", "--quiet", "--no-evidence"], in: folder)
+        #expect(ndjson.status == 1, "\(ndjson.stderr)")
+        let lines = ndjson.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let first = try CLI.object(lines[0])
+        #expect(first["id"] as? String == "A1")
+        #expect(first["row"] as? Int == 1)
+        #expect((first["fields"] as? [String: Any])?["Region"] as? String == "North")
+        #expect(first["compound"] as? Double == 0.3832)
+        #expect(first["pos"] as? Double == 0.343)
+        #expect(try CLI.object(lines[1])["compound"] as? Double == -0.5423)
+        #expect(try CLI.object(lines[2])["error"] != nil)
+        let csv = try CLI.run(["score", "--ruleset", "vader", "--lexicon", "vader=\(folder.path)", "--input", "export.csv",
+                               "--text-column", "Comment", "--format", "csv", "--quiet"], in: folder)
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows.first == "id,Region,Comment,emotion,emotion_band,effort,effort_band,success,success_band,cx,cx_band,emotions,evidence,neg,neu,pos,compound,error")
+        #expect(rows[2].hasSuffix(",1,0,0,-0.5423,"))
+        #expect(rows.count == 4)
+    }
+
     @Test func vaderRulesetNeedsAVADERLexicon() throws {
         let result = try CLI.run(["score", "--ruleset", "vader", "good"])
         #expect(result.status == 2)

@@ -154,13 +154,15 @@ public struct ScoreFormatter: Sendable {
         out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the fields of ``json(_:id:)`` without `id` and without the braces.
-    public func appendJSONFields(_ comment: CommentScore, to out: inout [UInt8]) {
+    /// Appends the fields of ``json(_:id:)`` without `id` and without the braces; `extraFields`
+    /// (e.g. VADER's four values, each `"key":value,`) go right before `emotion`.
+    public func appendJSONFields(_ comment: CommentScore, to out: inout [UInt8], extraFields: ((inout [UInt8]) -> Void)? = nil) {
         if includeText {
             out.appendUTF8("\"text\":")
             JSONText.append(comment.text, to: &out)
             out.append(0x2C)
         }
+        extraFields?(&out)
         let s = comment.scores
         appendScoreFields(s, to: &out)
         out.appendUTF8(",\"counts\":{\"tokens\":")

@@ -12,20 +12,45 @@ public struct VADERScoreFormatter: Sendable {
 
     public static let csvHeader = ScoreFormatter.csvHeader + ["neg", "neu", "pos", "compound"]
 
-    private func fields(_ p: VADERPolarity) -> String {
-        "\"neg\":\(JSONText.number(p.neg)),\"neu\":\(JSONText.number(p.neu)),\"pos\":\(JSONText.number(p.pos)),\"compound\":\(JSONText.number(p.compound))"
+    /// Appends `"neg":…,"neu":…,"pos":…,"compound":…,` (the fields JSON output adds).
+    public static func appendJSONFields(_ p: VADERPolarity, to out: inout [UInt8]) {
+        out.appendUTF8("\"neg\":")
+        JSONText.appendNumber(p.neg, to: &out)
+        out.appendUTF8(",\"neu\":")
+        JSONText.appendNumber(p.neu, to: &out)
+        out.appendUTF8(",\"pos\":")
+        JSONText.appendNumber(p.pos, to: &out)
+        out.appendUTF8(",\"compound\":")
+        JSONText.appendNumber(p.compound, to: &out)
+        out.append(0x2C)
+    }
+
+    /// Appends `,neg,neu,pos,compound` (the columns CSV output adds).
+    public static func appendCSVFields(_ p: VADERPolarity, to out: inout [UInt8]) {
+        for value in [p.neg, p.neu, p.pos, p.compound] {
+            out.append(0x2C)
+            JSONText.appendNumber(value, to: &out)
+        }
     }
 
     /// One JSON object: VADER's four values right before Perceive's `emotion`.
     public func json(_ comment: CommentScore, _ polarity: VADERPolarity, id: String?) -> String {
-        let object = base.json(comment, id: id)
-        // The first `,"emotion":` is the field: inside JSON strings every quote is escaped.
-        guard let at = object.firstRange(of: ",\"emotion\":") else { return "{" + fields(polarity) + "," + object.dropFirst() }
-        return object[..<at.lowerBound] + "," + fields(polarity) + object[at.lowerBound...]
+        var out: [UInt8] = [0x7B]
+        if let id {
+            out.appendUTF8("\"id\":")
+            JSONText.append(id, to: &out)
+            out.append(0x2C)
+        }
+        base.appendJSONFields(comment, to: &out) { Self.appendJSONFields(polarity, to: &$0) }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func csvRow(_ comment: CommentScore, _ polarity: VADERPolarity, id: String) -> String {
-        base.csvRow(comment, id: id) + "," + [polarity.neg, polarity.neu, polarity.pos, polarity.compound].map { JSONText.number($0) }.joined(separator: ",")
+        var out: [UInt8] = []
+        base.appendCSVRow(comment, id: id, to: &out)
+        Self.appendCSVFields(polarity, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func tableHeader() -> String {
