@@ -326,8 +326,13 @@ struct TabularScoreWriter {
     }
 
     func render(_ row: InputRow, scorer: Scorer) -> Rendered {
-        var formatter = self.formatter
-        formatter.lexicon = scorer.lexicon  // the thread's own copy (see makeScorerPool)
+        // A formatter on the thread's own lexicon (see makeScorerPool), made afresh rather than
+        // copied from `self.formatter`: copying that one retained and released the first
+        // scorer's lexicon arrays from every thread, per row.
+        var formatter = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)
+        formatter.includeEvidence = self.formatter.includeEvidence
+        formatter.includeText = self.formatter.includeText
+        formatter.guardFormulas = self.formatter.guardFormulas
         return render(row, formatter: formatter) { (try scorer.score($0), nil) }
     }
 
