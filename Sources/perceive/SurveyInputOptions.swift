@@ -158,6 +158,24 @@ extension TabularInput {
             notes.append("\(tool) export: skipped \(skippedHeaderRows) extra header row\(skippedHeaderRows == 1 ? "" : "s")")
         }
         if blankLinesSkipped > 0 { notes.append("skipped \(blankLinesSkipped) blank line\(blankLinesSkipped == 1 ? "" : "s")") }
+        if headerInvalidUTF8Sequences > 0 { notes.append("the header had invalid UTF-8 (replaced by U+FFFD)") }
+        if let note = invalidUTF8.note { notes.append(note) }
         return notes
+    }
+}
+
+extension PlainTextLineReader {
+    /// What the reader replaced, for the summary line.
+    var notes: [String] { invalidUTF8.note.map { [$0] } ?? [] }
+}
+
+extension InvalidUTF8Count {
+    /// For the summary line: "3 rows had invalid UTF-8, first at line 12: 4 sequences replaced
+    /// by U+FFFD"; nil when there was none.
+    var note: String? {
+        guard let firstLine else { return nil }
+        let rows = self.rows == 1 ? "1 row had invalid UTF-8, at" : "\(self.rows) rows had invalid UTF-8, first at"
+        let replaced = sequences == 1 ? "1 sequence" : "\(sequences) sequences"
+        return "\(rows) line \(firstLine): \(replaced) replaced by U+FFFD"
     }
 }

@@ -275,6 +275,35 @@ import Synchronization
         #expect(r.stdout.contains("a\\u0000b"))
     }
 
+    /// Expected: scored (exit 0), every row kept, and the summary line on stderr counts the
+    /// rows with invalid UTF-8, the sequences replaced and the line of the first.
+    @Test func invalidUTF8IsCountedInTheSummaryLine() throws {
+        let csv = Self.bytes("id,comment\n1,good\n2,ba") + [0xFF] + Self.bytes("d\n3,") + [0xC3, 0x28, 0xE2, 0x82, 0x0A]
+        let dir = try Self.folder(["export.csv": csv])
+        let r = try Self.run(["score", "--input", "export.csv", "--text-column", "comment", "--format", "ndjson", "--no-evidence"], in: dir)
+        #expect(r.status == 0)
+        let rows = try Self.objects(r)
+        #expect(rows.map { $0["id"] as? String } == ["1", "2", "3"])
+        #expect(rows.map { $0["error"] == nil } == [true, true, true])
+        #expect(rows.map { $0["text"] as? String } == ["good", "ba\u{FFFD}d", "\u{FFFD}(\u{FFFD}"])
+        #expect(r.stderr == "perceive: export.csv: 3 rows read, 3 comments scored, 0 rows with errors "
+                + "(2 rows had invalid UTF-8, first at line 3: 3 sequences replaced by U+FFFD)\n")
+    }
+
+    /// Expected: scored (exit 0); JSON Lines and text (here through `segments`) count the same way.
+    @Test func invalidUTF8IsCountedInJSONLinesAndText() throws {
+        let jsonl = Self.bytes("{\"text\":\"good\"}\n{\"text\":\"ba") + [0xFF, 0xFE] + Self.bytes("d\"}\n")
+        let dir = try Self.folder(["c.jsonl": jsonl])
+        let j = try Self.run(["score", "--input", "c.jsonl", "--format", "ndjson", "--no-evidence"], in: dir)
+        #expect(j.status == 0)
+        #expect(try Self.objects(j).map { $0["text"] as? String } == ["good", "ba\u{FFFD}\u{FFFD}d"])
+        #expect(j.stderr.hasSuffix("(1 row had invalid UTF-8, at line 2: 2 sequences replaced by U+FFFD)\n"))
+        let t = try Self.run(["segments", "--input", "-", "--format", "csv"], bytes: Self.bytes("good\nok\nba") + [0xC0, 0x0A])
+        #expect(t.status == 0)
+        #expect(t.stderr == "perceive: <stdin>: 3 rows read, 3 comments scored, 0 rows with errors "
+                + "(1 row had invalid UTF-8, at line 3: 1 sequence replaced by U+FFFD)\n")
+    }
+
     /// Expected: clean refusal (exit 2) of a UTF-16 CSV with a byte-order mark.
     @Test func utf16CSVIsRefused() throws {
         let utf16: [UInt8] = [0xFF, 0xFE] + "id,comment\n1,good\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -284,16 +313,37 @@ import Synchronization
         #expect(r.stderr.contains("u.csv:1:1: expected UTF-8 text"))
     }
 
-    /// Expected: scored; with duplicate column names, the first column of the name is used
-    /// (the second is reached by its position).
-    @Test func duplicateColumnNamesUseTheFirst() throws {
-        let first = try Self.scoreCSV("id,comment,comment\n1,good,bad\n")
-        #expect(first.status == 0)
-        #expect((try Self.objects(first).first?["emotion"] as? Double ?? 0) > 0)
+    /// Expected: clean refusal (exit 2) when a selected name belongs to two columns: which one
+    /// was meant cannot be known, so both positions are named and suggested; nothing scored.
+    @Test func duplicateColumnNameIsRefusedWhenSelected() throws {
+        let r = try Self.scoreCSV("id,comment,comment\n1,good,bad\n")
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "perceive: export.csv:1:1: expected one column named \"comment\", found 2: column 2 (\"comment\") and "
+                + "column 3 (\"comment\"); select one by its 1-based position instead (2 or 3)\n")
+    }
+
+    /// Expected: clean refusal (exit 2) of `segments --by` naming a duplicated column.
+    @Test func duplicateByColumnIsRefused() throws {
+        let dir = try Self.folder(["d.csv": Self.bytes("id,comment,region,region\n1,good,EU,US\n")])
+        let r = try Self.run(["segments", "--input", "d.csv", "--text-column", "comment", "--by", "region", "--quiet"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("d.csv:1:1: expected one column named \"region\", found 2: column 3 (\"region\") and column 4 (\"region\")"))
+        let byPosition = try Self.run(["segments", "--input", "d.csv", "--text-column", "comment", "--by", "4", "--format", "csv", "--quiet"], in: dir)
+        #expect(byPosition.status == 0)
+        #expect(byPosition.stdout.contains("US"))
+    }
+
+    /// Expected: scored; duplicate names that are not selected are fine, and both columns are
+    /// written back (the second is selected by its position).
+    @Test func duplicateColumnsNotSelectedAreKept() throws {
         let dir = try Self.folder(["d.csv": Self.bytes("id,comment,comment\n1,good,bad\n")])
-        let second = try Self.run(["score", "--input", "d.csv", "--text-column", "3", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
-        #expect(second.status == 0)
-        #expect((try Self.objects(second).first?["emotion"] as? Double ?? 0) < 0)
+        let r = try Self.run(["score", "--input", "d.csv", "--text-column", "3", "--format", "csv", "--no-evidence", "--quiet"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.lines.count == 2)
+        #expect(r.lines.first?.hasPrefix("id,comment,comment,emotion,") == true)
+        #expect(r.lines.last?.hasPrefix("1,good,bad,-") == true)
     }
 
     /// Expected: clean refusal (exit 2) naming the columns there are.

@@ -169,6 +169,64 @@ import Testing
         #expect(error?.message == "is not valid UTF-8")
     }
 
+    // MARK: - Found by fuzz-csv and fuzz-import
+
+    static func readCSV(_ bytes: [UInt8]) throws -> [CSVRecord] {
+        let reader = try CSVCommentReader(path: try CSVCommentReaderTests.file(bytes), delimiter: 0x2C)
+        var records: [CSVRecord] = []
+        while let r = try reader.next() { records.append(r) }
+        return records
+    }
+
+    /// fuzz-csv: a first field starting with U+FEFF was written bare by `CSVText.row`, and read
+    /// back without it (the reader skips a byte-order mark at the start of a file). Now quoted.
+    @Test func csvFieldStartingWithBOMReadsBack() throws {
+        let fields = [["\u{FEFF}x1et"], ["\r\n\u{FFFD}\0\0\0t0"]]
+        let written = fields.map { CSVText.row($0) }.joined(separator: "\n") + "\n"
+        #expect(written.hasPrefix("\"\u{FEFF}x1et\"\n"))
+        let back = try Self.readCSV(Array(written.utf8))
+        #expect(back.map { $0.fields.map { Array($0.utf8) } } == fields.map { $0.map { Array($0.utf8) } })
+        #expect(back.allSatisfy { $0.error == nil })
+    }
+
+    /// fuzz-csv: `CSVText.quote` doubles quotes with `String.replacing`, which matches whole
+    /// Characters, so a quote joined by a combining mark (a quote and U+0301 are one Character)
+    /// is written undoubled and the field reads back cut, with an error.
+    /// OPEN: the writer is in Output/ScoreFormatter.swift (being rewritten by others); the fix
+    /// is to double the quote byte (`0x22`) in `field.utf8`. When it lands, this known issue
+    /// stops being recorded and the test fails: then drop `withKnownIssue`.
+    @Test func csvQuoteDoublesAQuoteJoinedByACombiningMark() throws {
+        withKnownIssue("CSVText.quote replaces Characters, not the quote byte") {
+            let field = "a\"\u{301}b"
+            #expect(Array(CSVText.quote(field).utf8) == Array("\"a\"\"\u{301}b\"".utf8))
+            let back = try Self.readCSV(Array((CSVText.row(["x", field]) + "\n").utf8))
+            #expect(back.first?.error == nil)
+            #expect(back.first.map { $0.fields.map { Array($0.utf8) } } == [Array("x".utf8), Array(field.utf8)])
+        }
+    }
+
+    static func importVADER(_ text: String, after lexiconText: String? = nil) throws -> ImportedLexicon {
+        var lexicon = ImportedLexicon(name: "fuzz", format: .vader, source: "test")
+        if let lexiconText { try LexiconFormat.vader.read(text: lexiconText, file: "vader_lexicon.txt", into: &lexicon) }
+        try LexiconFormat.vader.read(text: text, file: "fuzz.txt", into: &lexicon)
+        return lexicon
+    }
+
+    /// fuzz-import: the VADER importer trapped (index out of range,
+    /// `VADERLexiconFormat+Import.swift:22`) on a one-field line; the fuzzer's input (first
+    /// byte dropped: it picks the format) is one line ending in a tab. Expected now: a clean
+    /// `LexiconError`, with its line, for it and for one-field lines of either VADER file.
+    @Test func vaderImportOfOneFieldLineIsRefused() throws {
+        let crash: [UInt8] = [0x01, 0xC3, 0xC4, 0xC4, 0x02, 0xDF, 0x90, 0x8F, 0x96] + Array("ngoodL".utf8)
+            + [0xC4, 0xC4, 0x02, 0xDF, 0x90, 0x8B, 0x96] + Array("ngood".utf8) + [0xFF, 0xFF, 0xFF, 0x01, 0x01, 0x6F, 0x09]
+        let first = #expect(throws: LexiconError.self) { try Self.importVADER(String(decoding: crash, as: UTF8.self)) }
+        #expect(first?.message == "an emoji file needs the VADER lexicon file before it (emoji take the valence of their description's words)")
+        let second = #expect(throws: LexiconError.self) { try Self.importVADER("😀\tgood\n🙂\t\n", after: "good\t1.9\t0.9\t[2, 2]\n") }
+        #expect(second?.description == "fuzz.txt:2:1: expected emoji<TAB>description")
+        let third = #expect(throws: LexiconError.self) { try Self.importVADER("good\n") }
+        #expect(third?.description == "fuzz.txt:1:1: expected token<TAB>mean<TAB>sd<TAB>[ratings]")
+    }
+
     /// Expected: an empty manifest is refused as invalid JSON, naming the file.
     @Test func emptyLexiconManifestIsRefused() throws {
         let error = #expect(throws: LexiconError.self) {

@@ -80,6 +80,67 @@ import Testing
         }
     }
 
+    /// The message a selection of `wanted` gets when it names several columns, or nil when it opens.
+    static func refusal(_ text: String, _ options: TabularInputOptions) throws -> String? {
+        let path = try CSVCommentReaderTests.file(Array(text.utf8), "dup.csv")
+        do {
+            _ = try TabularInput(path: path, options: options)
+            return nil
+        } catch {
+            #expect(error.file == path && error.line == 1 && error.column == 1)
+            return error.message
+        }
+    }
+
+    /// A header with duplicate names: selecting the name is refused (which column was meant?),
+    /// naming both positions; --text-column, --id-column and --by alike.
+    @Test func duplicateColumnNameSelectedByNameIsRefused() throws {
+        let text = "id,comment,region,comment\n1,good,EU,bad\n"
+        let message = "expected one column named \"comment\", found 2: column 2 (\"comment\") and column 4 (\"comment\"); "
+            + "select one by its 1-based position instead (2 or 4)"
+        #expect(try Self.refusal(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("comment")])) == message)
+        #expect(try Self.refusal(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("2")], idColumn: ColumnSelector("comment"))) == message)
+        #expect(try Self.refusal(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("2")], byColumns: [ColumnSelector("comment")])) == message)
+        #expect(try Self.refusal("a,x,x,x\n", TabularInputOptions(format: .csv, textColumns: [ColumnSelector("x")]))
+                == "expected one column named \"x\", found 3: column 2 (\"x\"), column 3 (\"x\") and column 4 (\"x\"); select one by its 1-based position instead (2, 3 or 4)")
+    }
+
+    /// Names that differ only in case or spaces are told apart by an exact match; a selection
+    /// that fits them only loosely is refused.
+    @Test func duplicateColumnNamesUpToCaseNeedAnExactName() throws {
+        let text = "id,Comment, comment\n1,good,bad\n"
+        let (_, rows) = try Self.rows(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector(" comment")]))
+        #expect(rows.first?.texts == ["bad"])
+        #expect(try Self.refusal(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("COMMENT")]))
+                == "expected one column named \"COMMENT\", found 2: column 2 (\"Comment\") and column 3 (\" comment\"); select one by its 1-based position instead (2 or 3)")
+    }
+
+    /// A Qualtrics question text shared by two columns is as ambiguous as a duplicate name.
+    @Test func duplicateQuestionTextIsRefused() throws {
+        let text = """
+            ResponseId,Q1,Q2
+            Response ID,Why?,Why?
+            "{""ImportId"":""_recordId""}","{""ImportId"":""QID1_TEXT""}","{""ImportId"":""QID2_TEXT""}"
+            R_1,good,bad
+
+            """
+        #expect(try Self.refusal(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("Why?")]))
+                == "expected one column named \"Why?\", found 2: column 2 (\"Q1\") and column 3 (\"Q2\"); select one by its 1-based position instead (2 or 3)")
+        let (_, rows) = try Self.rows(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("Q2")]))
+        #expect(rows.map(\.texts) == [["bad"]])
+    }
+
+    /// Duplicates that are not selected are fine: kept in the header and in each row's cells.
+    @Test func duplicateColumnsNotSelectedAreKept() throws {
+        let text = "id,note,comment,note\n1,a,good,b\n"
+        let (input, rows) = try Self.rows(text, TabularInputOptions(format: .csv, textColumns: [ColumnSelector("comment")],
+                                                                    byColumns: [ColumnSelector("4")]))
+        #expect(input.header == ["id", "note", "comment", "note"])
+        #expect(input.byLabels == ["note"])
+        #expect(rows.map(\.cells) == [["1", "a", "good", "b"]])
+        #expect(rows.map(\.texts) == [["good"]] && rows.map(\.segments) == [["b"]])
+    }
+
     @Test func jsonLinesWithDottedPathsAndBadLines() throws {
         let text = """
             {"id":"a1","response":{"comment":"Fast refund","region":"North"}}

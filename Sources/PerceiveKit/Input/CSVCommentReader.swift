@@ -6,12 +6,15 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     /// A malformed record (unterminated quote, text after a closing quote).
     public var error: InputError?
+    /// Invalid UTF-8 sequences in the record's fields, each replaced by U+FFFD (the record is kept).
+    public var invalidUTF8Sequences = 0
 }
 
 /// Streams records from CSV (RFC 4180) or TSV in constant memory: quoted fields with
 /// delimiters, line breaks and doubled quotes, a UTF-8 byte-order mark, LF or CRLF line ends.
 /// The delimiter is given or sniffed from the first line (the one of `,` `\t` `;` `|` that
-/// occurs most often outside quotes). Invalid UTF-8 becomes U+FFFD.
+/// occurs most often outside quotes). Invalid UTF-8 becomes U+FFFD, counted in
+/// ``CSVRecord/invalidUTF8Sequences``.
 ///
 /// ```swift
 /// let reader = try CSVCommentReader(path: "export.csv")
@@ -108,7 +111,12 @@ public final class CSVCommentReader {
             var lines = 0
             var lineStart = i  // index of the first byte of the current line
             var error: InputError?
+            var replaced = 0  // invalid UTF-8 sequences in this record's fields
             func column(_ k: Int) -> Int { k - lineStart + 1 }
+            func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String { InvalidUTF8Count.decode(bytes, replaced: &replaced) }
+            func record(next: Int, lines: Int) -> Step {
+                .record(CSVRecord(fields: fields, line: firstLine, error: error, invalidUTF8Sequences: replaced), next: next, lines: lines)
+            }
             while true {
                 // One field starting at i.
                 if i < end && b[i] == 0x22 {
@@ -129,8 +137,8 @@ public final class CSVCommentReader {
                             error = error ?? InputError(file: name, line: openLine, column: openColumn,
                                                         "expected a closing quote for the field opened here")
                             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<q]))
-                            fields.append(String(decoding: scratch, as: UTF8.self))
-                            return .record(CSVRecord(fields: fields, line: firstLine, error: error), next: end, lines: lines)
+                            fields.append(scratch.withUnsafeBufferPointer(decode))
+                            return record(next: end, lines: lines)
                         }
                         if q + 1 == end && !atEnd { return .needMore }
                         if q + 1 < end && b[q + 1] == 0x22 {
@@ -156,19 +164,19 @@ public final class CSVCommentReader {
                         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<tail]))
                         usedScratch = true
                     }
-                    fields.append(usedScratch ? String(decoding: scratch, as: UTF8.self)
-                                              : String(decoding: UnsafeBufferPointer(rebasing: b[segment..<(i - 1)]), as: UTF8.self))
+                    fields.append(usedScratch ? scratch.withUnsafeBufferPointer(decode)
+                                              : decode(UnsafeBufferPointer(rebasing: b[segment..<(i - 1)])))
                     i = tail
                 } else {
                     var k = i
                     while k < end && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
                     if k == end && !atEnd { return .needMore }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[i..<k]), as: UTF8.self))
+                    fields.append(decode(UnsafeBufferPointer(rebasing: b[i..<k])))
                     i = k
                 }
                 // After a field: a delimiter, a line end, or the end of the input.
                 if i == end {
-                    return .record(CSVRecord(fields: fields, line: firstLine, error: error), next: end, lines: lines)
+                    return record(next: end, lines: lines)
                 }
                 if b[i] == delimiter {
                     i += 1
@@ -180,7 +188,7 @@ public final class CSVCommentReader {
                 } else {
                     i += 1
                 }
-                return .record(CSVRecord(fields: fields, line: firstLine, error: error), next: i, lines: lines + 1)
+                return record(next: i, lines: lines + 1)
             }
         }
     }

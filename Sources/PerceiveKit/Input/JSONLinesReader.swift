@@ -45,6 +45,8 @@ public final class JSONLinesReader {
     public var name: String { lines.name }
     public var bytesRead: Int64 { lines.bytesRead }
     public var totalBytes: Int64? { lines.totalBytes }
+    /// The lines read so far that held invalid UTF-8 (replaced by U+FFFD before parsing; the line kept).
+    public var invalidUTF8: InvalidUTF8Count { lines.invalidUTF8 }
 
     public init(path: String) throws(InputError) {
         lines = try PlainTextLineReader(path: path)

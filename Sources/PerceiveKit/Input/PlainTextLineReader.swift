@@ -1,10 +1,13 @@
 /// Streams lines from a file or stdin (`-`): one comment per line, `\n`, `\r\n` or `\r` line ends,
-/// every line (empty ones included) returned. Invalid UTF-8 becomes U+FFFD.
+/// every line (empty ones included) returned. Invalid UTF-8 becomes U+FFFD, counted in
+/// ``invalidUTF8``.
 ///
 /// - Complexity: O(n) in the bytes read; memory is one chunk plus the longest line.
 public final class PlainTextLineReader {
     private let stream: ByteStream
     public private(set) var line = 0
+    /// The lines read so far that held invalid UTF-8 (replaced by U+FFFD, the line kept).
+    public private(set) var invalidUTF8 = InvalidUTF8Count()
     /// Bytes after `stream.start` known to hold no line end.
     private var scanned = 0
 
@@ -18,6 +21,7 @@ public final class PlainTextLineReader {
 
     /// The next line without its line end, or nil at the end of the input.
     public func next() throws(InputError) -> String? {
+        var replaced = 0
         while true {
             let found: String?? = stream.buffer.withUnsafeBufferPointer { buffer in
                 let start = stream.start
@@ -35,7 +39,7 @@ public final class PlainTextLineReader {
                     }
                     scanned = 0
                     stream.start = next
-                    return .some(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]), as: UTF8.self))
+                    return .some(InvalidUTF8Count.decode(UnsafeBufferPointer(rebasing: buffer[start..<lineEnd]), replaced: &replaced))
                 }
                 if stream.atEnd {
                     guard start < buffer.count else { return .some(nil) }
@@ -43,13 +47,16 @@ public final class PlainTextLineReader {
                     if buffer[end - 1] == 0x0D { end -= 1 }
                     stream.start = buffer.count
                     scanned = 0
-                    return .some(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
+                    return .some(InvalidUTF8Count.decode(UnsafeBufferPointer(rebasing: buffer[start..<end]), replaced: &replaced))
                 }
                 scanned = buffer.count - start
                 return nil
             }
             if let found {
-                if found != nil { line += 1 }
+                if found != nil {
+                    line += 1
+                    invalidUTF8.add(sequences: replaced, line: line)
+                }
                 return found
             }
             _ = try stream.fill(minimum: stream.buffer.count - stream.start, recordLine: line + 1)  // doubles for long lines: O(n) overall

@@ -98,6 +98,11 @@ public final class TabularInput {
     public private(set) var blankLinesSkipped = 0
     /// The CSV separator in use.
     public var delimiter: UInt8? { csv?.delimiter }
+    /// The data rows read so far that held invalid UTF-8 (replaced by U+FFFD; the rows are
+    /// kept and scored). Header rows are not counted here: see ``headerInvalidUTF8Sequences``.
+    public var invalidUTF8: InvalidUTF8Count { jsonl?.invalidUTF8 ?? text?.invalidUTF8 ?? csvInvalidUTF8 }
+    /// Invalid UTF-8 sequences in the header row (CSV/TSV), replaced by U+FFFD.
+    public private(set) var headerInvalidUTF8Sequences = 0
 
     private var csv: CSVCommentReader?
     private var jsonl: JSONLinesReader?
@@ -110,6 +115,7 @@ public final class TabularInput {
     private var byPaths: [[String]] = []
     private var idPath: [String]?
     private var rowNumber = 0
+    private var csvInvalidUTF8 = InvalidUTF8Count()
 
     public var bytesRead: Int64 { csv?.bytesRead ?? jsonl?.bytesRead ?? text?.bytesRead ?? 0 }
     public var totalBytes: Int64? { csv?.totalBytes ?? jsonl?.totalBytes ?? text?.totalBytes }
@@ -157,6 +163,7 @@ public final class TabularInput {
         }
         if let error = first.error { throw error }
         header = first.fields
+        headerInvalidUTF8Sequences = first.invalidUTF8Sequences
         // Look at up to two rows under the header for a survey tool's extra header rows.
         while pending.count < 2, let record = try reader.next() { pending.append(record) }
         var alternates: [[String]] = Array(repeating: [], count: header.count)
@@ -187,18 +194,38 @@ public final class TabularInput {
             pending.removeFirst()
             skippedHeaderRows = 1
         }
+        func label(_ k: Int) -> String { header[k].isEmpty ? (alternates[k].first ?? "#\(k + 1)") : header[k] }
+        // A name is matched exactly, then as a survey tool's question text, then ignoring case
+        // and surrounding spaces; the first way that finds columns decides. When it finds more
+        // than one (a header with duplicate names), the selection is refused: which column was
+        // meant cannot be known, and positions always tell them apart.
         func resolve(_ selector: ColumnSelector) throws(InputError) -> Int {
             let wanted = selector.text
-            if let k = header.firstIndex(of: wanted) { return k }
-            if let k = alternates.firstIndex(where: { $0.contains(wanted) }) { return k }
             let folded = wanted.surveyTrimmed.lowercased()
-            if let k = header.firstIndex(where: { $0.surveyTrimmed.lowercased() == folded }) { return k }
+            let header = self.header
+            let ways: [(Int) -> Bool] = [
+                { header[$0] == wanted },
+                { alternates[$0].contains(wanted) },
+                { header[$0].surveyTrimmed.lowercased() == folded },
+            ]
+            for matches in ways {
+                let found = header.indices.filter(matches)
+                if found.count == 1 { return found[0] }
+                if found.count > 1 {
+                    let columns = found.map { "column \($0 + 1) (\"\(label($0))\")" }
+                    let positions = found.map { String($0 + 1) }
+                    throw InputError(file: name, line: first.line, column: 1,
+                                     "expected one column named \"\(wanted)\", found \(found.count): "
+                                     + columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+                                     + "; select one by its 1-based position instead ("
+                                     + positions.dropLast().joined(separator: ", ") + " or " + positions.last! + ")")
+                }
+            }
             if let position = Int(wanted), position >= 1, position <= header.count { return position - 1 }
             let names = header.enumerated().map { $0.element.isEmpty ? "#\($0.offset + 1)" : "\"\($0.element)\"" }
             throw InputError(file: name, line: first.line, column: 1,
                              "expected a column named \"\(wanted)\" or a position 1…\(header.count); the columns are \(names.joined(separator: ", "))")
         }
-        func label(_ k: Int) -> String { header[k].isEmpty ? (alternates[k].first ?? "#\(k + 1)") : header[k] }
         if options.textColumns.isEmpty {
             throw InputError(file: name, line: first.line, column: 1, "expected --text-column naming the comment column (columns: \(header.joined(separator: ", ")))")
         }
@@ -254,6 +281,7 @@ public final class TabularInput {
             break
         } while true
         rowNumber += 1
+        csvInvalidUTF8.add(sequences: record.invalidUTF8Sequences, line: record.line)
         var error = record.error
         if error == nil && record.fields.count != header.count {
             error = InputError(file: name, line: record.line, column: 1,

@@ -29,6 +29,15 @@ enum FuzzFile {
 /// skipped; LF, CRLF and a lone CR end a record; an unterminated quote runs to the end of the
 /// input; text after a closing quote is kept).
 func referenceCSV(_ input: [UInt8], delimiter: UInt8) -> [[String]] {
+    var invalid: [Int] = []
+    return referenceCSV(input, delimiter: delimiter, invalidUTF8: &invalid)
+}
+
+/// ``referenceCSV(_:delimiter:)`` that also gives, per record, the invalid UTF-8 sequences
+/// replaced by U+FFFD, counted apart from the reader's way: the U+FFFD in the decoded field
+/// less the valid EF BF BD already in its bytes (EF is always a lead byte, so each such triple
+/// decodes to one U+FFFD of its own).
+func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int]) -> [[String]] {
     var bytes = input[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     var records: [[String]] = []
@@ -37,7 +46,22 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8) -> [[String]] {
     var i = bytes.startIndex
     var atFieldStart = true
     var inQuotes = false
-    func endField() { fields.append(String(decoding: field, as: UTF8.self)); field = []; atFieldStart = true }
+    var invalid = 0
+    func endField() {
+        let text = String(decoding: field, as: UTF8.self)
+        var literal = 0
+        if field.count >= 3 { for k in 0..<(field.count - 2) where field[k] == 0xEF && field[k + 1] == 0xBF && field[k + 2] == 0xBD { literal += 1 } }
+        invalid += text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } - literal
+        fields.append(text)
+        field = []
+        atFieldStart = true
+    }
+    func endRecord() {
+        records.append(fields)
+        invalidUTF8.append(invalid)
+        fields = []
+        invalid = 0
+    }
     while i < bytes.endIndex {
         let b = bytes[i]
         if inQuotes {
@@ -55,8 +79,7 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8) -> [[String]] {
         if b == delimiter { endField(); i += 1; continue }
         if b == 0x0A || b == 0x0D {
             endField()
-            records.append(fields)
-            fields = []
+            endRecord()
             i += (b == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A) ? 2 : 1
             continue
         }
@@ -65,32 +88,45 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8) -> [[String]] {
     }
     if inQuotes || !atFieldStart || !fields.isEmpty || !field.isEmpty {
         endField()
-        records.append(fields)
+        endRecord()
     }
     return records
 }
 
+/// A UTF-16 or UTF-32 byte-order mark is refused on purpose (exit 2, "expected UTF-8"): when
+/// `bytes` start with one, checks that `read` (which reads the whole file) throws that
+/// refusal, and returns true (nothing more to check).
+func refusedForeignByteOrderMark(_ bytes: [UInt8], _ read: () throws -> Void) -> Bool {
+    guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) else { return false }
+    var refused = false
+    do { try read() } catch { refused = "\(error)".contains("byte-order mark") }
+    FuzzCheck.require(refused, "a UTF-16/UTF-32 byte-order mark was not refused")
+    return true
+}
+
+/// Fields compared byte for byte: `String ==` compares canonical equivalence, so it would let
+/// a reader or writer that normalizes (or drops a combining mark) pass.
+func utf8Fields(_ records: [[String]]) -> [[[UInt8]]] {
+    records.map { $0.map { Array($0.utf8) } }
+}
+
 /// `fuzz-csv`: the CSV/TSV reader on any bytes, with the delimiter given (`,`) and sniffed.
-/// Rows in = rows out: the reader returns exactly the records of ``referenceCSV``, each with
-/// a line number that does not go back; and records written with ``CSVText/row(_:)`` read
-/// back unchanged.
+/// Rows in = rows out: the reader returns exactly the records of ``referenceCSV`` (the same
+/// bytes), each with a line number that does not go back and a count of invalid UTF-8 equal
+/// to the U+FFFD the reference decoding put in; and records written with ``CSVText/row(_:)``
+/// read back unchanged, byte for byte.
 public enum CSVFuzzTarget {
     public static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
         let file = FuzzFile.write(data, suffix: ".csv")
-        // A UTF-16 or UTF-32 byte-order mark is refused on purpose (exit 2, "expected UTF-8").
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            var refused = false
-            do {
-                let reader = try CSVCommentReader(path: file)
-                while try reader.next() != nil {}
-            } catch { refused = "\(error)".contains("byte-order mark") }
-            FuzzCheck.require(refused, "a UTF-16/UTF-32 byte-order mark was not refused")
-            return
-        }
-        let expected = referenceCSV(bytes, delimiter: 0x2C)
+        if refusedForeignByteOrderMark(bytes, {
+            let reader = try CSVCommentReader(path: file)
+            while try reader.next() != nil {}
+        }) { return }
+        var expectedInvalidUTF8: [Int] = []
+        let expected = referenceCSV(bytes, delimiter: 0x2C, invalidUTF8: &expectedInvalidUTF8)
         let records = read(file, delimiter: 0x2C)
-        FuzzCheck.require(records.map(\.fields) == expected,
+        FuzzCheck.require(utf8Fields(records.map(\.fields)) == utf8Fields(expected),
                           "records differ from the reference parse: \(records.map(\.fields).prefix(5)) vs \(expected.prefix(5))")
         var line = 0
         for r in records {
@@ -98,21 +134,33 @@ public enum CSVFuzzTarget {
             line = r.line
             if let e = r.error { FuzzCheck.require(e.line >= r.line && e.column >= 1, "error \(e) outside its record at line \(r.line)") }
         }
+        FuzzCheck.require(records.map(\.invalidUTF8Sequences) == expectedInvalidUTF8,
+                          "invalid UTF-8 counted per record \(records.map(\.invalidUTF8Sequences).prefix(5)), expected \(expectedInvalidUTF8.prefix(5))")
         // Sniffing must not lose or invent records either, with whatever delimiter it picks.
         let (sniffed, delimiter) = readSniffing(file)
         let expectedSniffed = referenceCSV(bytes, delimiter: delimiter)
-        FuzzCheck.require(sniffed.map(\.fields) == expectedSniffed,
+        FuzzCheck.require(utf8Fields(sniffed.map(\.fields)) == utf8Fields(expectedSniffed),
                           "sniffed reading (delimiter \(delimiter)) found \(sniffed.count) records, expected \(expectedSniffed.count)")
-        // Round trip: what Perceive writes, it reads back.
-        let fields = expected.filter { !$0.isEmpty }
+        // Round trip: what Perceive writes, it reads back, byte for byte.
+        var fields = expected.filter { !$0.isEmpty }
+        if quoteMissesJoinedQuotes {
+            fields.removeAll { $0.contains { $0.utf8.lazy.filter { $0 == 0x22 }.count != $0.lazy.filter { $0 == "\"" }.count } }
+        }
         guard !fields.isEmpty else { return }
         let written = fields.map { CSVText.row($0) }.joined(separator: "\n") + "\n"
         let again = Array(written.utf8).withUnsafeBytes { FuzzFile.write($0, suffix: ".out.csv") }
         let back = read(again, delimiter: 0x2C)
-        let wanted = fields.map { $0.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
-        FuzzCheck.require(back.map(\.fields) == wanted && back.allSatisfy { $0.error == nil },
-                          "CSVText.row output reads back differently: \(back.map(\.fields).prefix(3)) vs \(wanted.prefix(3))")
+        FuzzCheck.require(utf8Fields(back.map(\.fields)) == utf8Fields(fields) && back.allSatisfy { $0.error == nil },
+                          "CSVText.row output reads back differently: \(back.map(\.fields).prefix(3)) vs \(fields.prefix(3))")
     }
+
+    /// Known open bug, found by this target: `CSVText.quote` doubles quotes with
+    /// `String.replacing`, which matches Characters, so a `"` that a following combining mark
+    /// joins into one Character (`"\u{301}`) is written undoubled and the field reads back
+    /// cut. While the writer has the bug, fields holding such a quote stay out of the round
+    /// trip (so the run can find other bugs); once it is fixed this is false and they are in.
+    /// Regression test: `RobustnessTests.csvQuoteDoublesAQuoteJoinedByACombiningMark`.
+    static let quoteMissesJoinedQuotes = Array(CSVText.quote("\"\u{301}").utf8) != Array("\"\"\"\u{301}\"".utf8)
 
     static func readSniffing(_ file: String) -> ([CSVRecord], UInt8) {
         do {
@@ -142,27 +190,39 @@ public enum CSVFuzzTarget {
 
 /// `fuzz-jsonl`: the JSON Lines reader on any bytes. Rows in = rows out: one record per
 /// line (a final empty line excepted), numbered 1, 2, 3…; a record has an object or an error
-/// with a column on its line; and a comment written with ``JSONText/string(_:)`` reads back.
+/// with a column on its line; the lines with invalid UTF-8 are counted (the first one's
+/// number too); and a comment written with ``JSONText/string(_:)`` reads back. A UTF-16 or
+/// UTF-32 byte-order mark is refused, as by the CSV reader.
 public enum JSONLinesFuzzTarget {
     public static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
         // Lines end at LF, CRLF or a lone CR, as the readers define them; a final empty line
         // does not count.
         var lines = 0, i = 0, lineStart = 0
+        var invalidLines: [Int] = []
+        func endLine(_ end: Int) {
+            lines += 1
+            if String(validating: bytes[lineStart..<end], as: UTF8.self) == nil { invalidLines.append(lines) }
+        }
         while i < bytes.count {
             if bytes[i] == 0x0A {
-                lines += 1; i += 1; lineStart = i
+                endLine(i); i += 1; lineStart = i
             } else if bytes[i] == 0x0D {
-                lines += 1; i += 1
+                endLine(i); i += 1
                 if i < bytes.count && bytes[i] == 0x0A { i += 1 }
                 lineStart = i
             } else {
                 i += 1
             }
         }
-        if lineStart < bytes.count { lines += 1 }
+        if lineStart < bytes.count { endLine(bytes.count) }
         let file = FuzzFile.write(data, suffix: ".jsonl")
+        if refusedForeignByteOrderMark(bytes, {
+            let reader = try JSONLinesReader(path: file)
+            while try reader.next() != nil {}
+        }) { return }
         var count = 0
+        var invalidUTF8 = InvalidUTF8Count()
         do {
             let reader = try JSONLinesReader(path: file)
             while let record = try reader.next() {
@@ -174,10 +234,14 @@ public enum JSONLinesFuzzTarget {
                     for key in object.keys.prefix(8) { _ = record.value(at: [key]); _ = record.value(at: [key, "0"]) }
                 }
             }
+            invalidUTF8 = reader.invalidUTF8
         } catch {
             FuzzCheck.fail("the JSON Lines reader threw on a readable file: \(error)")
         }
         FuzzCheck.require(count == lines, "read \(count) records from \(lines) lines")
+        FuzzCheck.require(invalidUTF8.rows == invalidLines.count && invalidUTF8.firstLine == invalidLines.first
+                          && invalidUTF8.sequences >= invalidUTF8.rows,
+                          "invalid UTF-8 counted in \(invalidUTF8.rows) lines from \(String(describing: invalidUTF8.firstLine)), expected lines \(invalidLines.prefix(5))")
         // Round trip of a comment through JSONText.string. Foundation's JSONSerialization on
         // Linux drops U+FEFF inside strings (reported; not Perceive's code), so it is left out.
         let comment = String(decoding: bytes, as: UTF8.self)
