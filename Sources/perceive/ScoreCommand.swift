@@ -191,7 +191,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                     if batch.count == ParallelScoring.batchSize { try emitBatch() }
                 }
                 try emitBatch()
-                progress.finish(name: reader.name)
+                progress.finish(name: reader.name, notes: reader.notes)
             } else {
                 for (i, comment) in comments.enumerated() { try emit(comment, id: String(i + 1)) }
             }
@@ -217,6 +217,10 @@ struct TabularScoreWriter {
     let vader: Bool
     private var count = 0
     private let scoreColumns: [String]
+    /// JSON keys of the `fields` object: the header names, a repeated one suffixed with `#` and
+    /// its 1-based column from its second occurrence on (`comment`, `comment#4`), so that no
+    /// JSON reader drops a column.
+    private let fieldKeys: [String]
 
     init(input: TabularInput, format: OutputFormat, formatter: ScoreFormatter, sink: OutputSink, sentences: Bool, vader: Bool = false) {
         self.input = input
@@ -226,6 +230,14 @@ struct TabularScoreWriter {
         self.sentences = sentences
         self.vader = vader
         scoreColumns = Array((vader ? VADERScoreFormatter.csvHeader : ScoreFormatter.csvHeader).dropFirst(2))
+        var seen = Set<String>()
+        fieldKeys = input.header.enumerated().map { k, name in
+            var key = name
+            if seen.contains(key) { key = "\(name)#\(k + 1)" }
+            while seen.contains(key) { key += "#" }
+            seen.insert(key)
+            return key
+        }
     }
 
     private var labelColumn: Bool { input.textLabels.count > 1 }
@@ -283,7 +295,7 @@ struct TabularScoreWriter {
             out.append(contentsOf: json.utf8)
         } else if !input.header.isEmpty {
             out.appendUTF8(",\"fields\":{")
-            for (k, name) in input.header.enumerated() {
+            for (k, name) in fieldKeys.enumerated() {
                 if k > 0 { out.append(0x2C) }
                 JSONText.append(name, to: &out)
                 out.append(0x3A)

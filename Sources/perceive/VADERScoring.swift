@@ -107,11 +107,15 @@ extension ScoreCommand {
             if let inputPath = source.input {
                 let reader: PlainTextLineReader
                 do { reader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+                let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
                 while let line = try { () throws -> String? in
                     do { return try reader.next() } catch { throw CLIError.input("\(error)") }
                 }() {
+                    progress.row(error: false, bytesRead: reader.bytesRead)
                     try emit(line, id: String(reader.line))
+                    progress.scored()
                 }
+                progress.finish(name: reader.name, notes: reader.notes)
             } else {
                 for (i, comment) in comments.enumerated() { try emit(comment, id: String(i + 1)) }
             }

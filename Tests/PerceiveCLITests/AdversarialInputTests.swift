@@ -64,6 +64,8 @@ import Synchronization
         let rows = try Self.objects(r)
         #expect(rows.map { $0["id"] as? String } == ["1", "2", "3"])
         #expect(rows[1]["text"] as? String == "bad\u{FFFD}\u{FFFD}\u{FFFD}(")
+        #expect(r.stderr == "perceive: <stdin>: 3 rows read, 3 comments scored, 0 rows with errors "
+                + "(1 row had invalid UTF-8, at line 2: 3 sequences replaced by U+FFFD)\n")
     }
 
     /// Expected: scored; a NUL byte is kept in the comment and written as `\u0000` in JSON.
@@ -344,6 +346,10 @@ import Synchronization
         #expect(r.lines.count == 2)
         #expect(r.lines.first?.hasPrefix("id,comment,comment,emotion,") == true)
         #expect(r.lines.last?.hasPrefix("1,good,bad,-") == true)
+        // In JSON the keys of `fields` stay unique: the second "comment" is "comment#3".
+        let j = try Self.run(["score", "--input", "d.csv", "--text-column", "3", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
+        #expect(j.status == 0)
+        #expect(j.stdout.contains("\"fields\":{\"id\":\"1\",\"comment\":\"good\",\"comment#3\":\"bad\"}"), "\(j.stdout)")
     }
 
     /// Expected: clean refusal (exit 2) naming the columns there are.

@@ -304,9 +304,11 @@ public enum CSVText {
     /// Quotes `field` per RFC 4180 when it holds a comma, quote, CR or LF, or starts with
     /// U+FEFF (which a reader would take for a byte-order mark at the start of a file).
     public static func quote(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-                || field.unicodeScalars.first == "\u{FEFF}" else { return field }
-        return "\"" + field.replacing("\"", with: "\"\"") + "\""
+        // By bytes: a quote that a combining mark joins into one Character (`"\u{301}`) must
+        // be doubled too (String.replacing matched Characters and missed it; found by fuzz-csv).
+        var out: [UInt8] = []
+        append(field: field, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `field` quoted as ``quote(_:)`` does, after ``guardFormula(_:enabled:)`` when
