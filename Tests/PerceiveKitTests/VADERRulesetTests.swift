@@ -215,4 +215,61 @@ import Testing
         #expect(VADERPolarity.round(0.12345, 4) == 0.1235)   // stored a bit above half in binary
         #expect(VADERPolarity.round(-0.44045, 4) == -0.4405)  // as Python rounds it
     }
+
+    /// `round` skips the exact product error unless y's fraction is within a few ulps of one
+    /// half, and takes ⌊y⌋ and the parity without library calls: it must agree with the
+    /// definition that always computes them (floor, fused multiply-add, remainder) — on random
+    /// values and on values a few ulps around each half.
+    @Test func roundingAgreesWithTheAlwaysExactDefinition() {
+        func reference(_ x: Double, _ decimals: Int) -> Double {
+            var scale = 1.0
+            for _ in 0..<decimals { scale *= 10 }
+            let a = abs(x), y = a * scale
+            guard y.isFinite, y < 0x1p52 else { return x }
+            let e = (-y).addingProduct(a, scale)
+            let f = y.rounded(.down)
+            let t = (y - f - 0.5) + e
+            var k = t > 0 ? f + 1 : f
+            if t == 0 { k = f.truncatingRemainder(dividingBy: 2) == 0 ? f : f + 1 }
+            return x < 0 ? -(k / scale) : k / scale
+        }
+        var state: UInt64 = 6   // SplitMix64, seeded: the same values on every run
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var mismatches: [(Double, Int)] = []
+        for n in 0..<200_000 {
+            let decimals = [3, 4, 0, 1, 6][n % 5]
+            var scale = 1.0
+            for _ in 0..<decimals { scale *= 10 }
+            let x: Double
+            if n % 2 == 0 {
+                x = (Double(next() >> 11) / 0x1p53 * 2 - 1) * [1.0, 1e3, 1e-3][n % 3]
+            } else {   // k.5 / 10ᵈ and its neighbours, a few ulps away
+                var h = (Double(next() % 20_000) + 0.5) / scale
+                for _ in 0..<Int(next() % 4) { h = n % 4 == 1 ? h.nextUp : h.nextDown }
+                x = n % 3 == 0 ? -h : h
+            }
+            if VADERPolarity.round(x, decimals).bitPattern != reference(x, decimals).bitPattern { mismatches.append((x, decimals)) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        for x in [0.0, -0.0, 1e300, -1e300, .infinity, -.infinity] {
+            #expect(VADERPolarity.round(x, 3).bitPattern == reference(x, 3).bitPattern)
+        }
+        #expect(VADERPolarity.round(.nan, 3).isNaN)
+    }
+
+    /// Only the terms' valences are set per text: ``VADERScorer/valences(_:)`` reports 0 for
+    /// every other word, whatever an earlier, longer text left in the buffers.
+    @Test func valencesAreZeroForNonTermsAfterAnotherText() throws {
+        let scorer = try Self.scorer()
+        _ = scorer.valences("good good good good good good")
+        let valences = scorer.valences("the cat sat on good mat")
+        let expected: [Double] = [0, 0, 0, 0, 1.9, 0]
+        #expect(valences.map(\.valence) == expected)
+    }
 }

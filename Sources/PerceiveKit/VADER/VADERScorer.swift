@@ -44,7 +44,11 @@ public final class VADERScorer {
     /// The words as VADER splits them and the valence each ends with (after "but").
     public func valences(_ comment: String) -> [(word: String, valence: Double)] {
         run(comment)
-        return Array(zip(text.words, sentiments))
+        // ``run(_:)`` sets only the terms' valences: every other word's is 0.
+        var result = text.words.map { (word: $0, valence: 0.0) }
+        let sentiments = self.sentiments
+        for term in UnsafeBufferPointer(start: text.buffers.terms, count: text.termCount) { result[Int(term)].valence = sentiments[Int(term)] }
+        return result
     }
 
     /// The result in Perceive's shape: `emotion` and `cx` are VADER's compound (its bands
@@ -89,8 +93,8 @@ public final class VADERScorer {
             specialPhrases: specialPhrases, boosterPhrases: boosterPhrases, w: wordIDs, parameters: parameterPointer,
             capsDifferential: VADERCapsRule.isDifferential(caps: text.capsCount, count: count), firstBut: text.firstBut)
         let sentiments = UnsafeMutableBufferPointer(start: b.sentiments, count: count)
-        b.sentiments.update(repeating: 0, count: count)
-        // Only terms can have a valence (``VADERText/termCount``): every other word's stays 0.
+        // Only terms can have a valence (``VADERText/termCount``): only their entries are set
+        // (and read, here and by the rules); every other word's valence is 0.
         let terms = UnsafeBufferPointer(start: b.terms, count: text.termCount)
         var any = false
         for term in terms {
@@ -103,7 +107,7 @@ public final class VADERScorer {
         guard any else { return VADERPolarity(neg: 0, neu: count > 0 ? 1 : 0, pos: 0, compound: 0) }
         VADERButRule.apply(sentiments, terms: terms, words)
         let amplifier = VADERPunctuationRule.amplifier(exclamations: text.exclamations, questions: text.questions, words.p)
-        return VADERPolarity.aggregate(UnsafeBufferPointer(sentiments), terms: terms, amplifier: amplifier, words.p)
+        return VADERPolarity.aggregate(UnsafeBufferPointer(sentiments), terms: terms, amplifier: amplifier, words.parameters)
     }
 
     /// `sentiment_valence` (and the two skips before it in `polarity_scores`): the valence of
