@@ -221,6 +221,12 @@ struct TabularScoreWriter {
     /// its 1-based column from its second occurrence on (`comment`, `comment#4`), so that no
     /// JSON reader drops a column.
     private let fieldKeys: [String]
+    /// The input's header, text column labels and name, copied once: the scoring threads read
+    /// them for every row, and reading them from the `TabularInput` object, which the main
+    /// thread keeps updating as it reads, made the threads share its cache lines.
+    private let header: [String]
+    private let textLabels: [String]
+    private let inputName: String
 
     init(input: TabularInput, format: OutputFormat, formatter: ScoreFormatter, sink: OutputSink, sentences: Bool, vader: Bool = false) {
         self.input = input
@@ -231,6 +237,9 @@ struct TabularScoreWriter {
         self.vader = vader
         scoreColumns = Array((vader ? VADERScoreFormatter.csvHeader : ScoreFormatter.csvHeader).dropFirst(2))
         var seen = Set<String>()
+        header = input.header
+        textLabels = input.textLabels
+        inputName = input.name
         fieldKeys = input.header.enumerated().map { k, name in
             var key = name
             if seen.contains(key) { key = "\(name)#\(k + 1)" }
@@ -240,10 +249,10 @@ struct TabularScoreWriter {
         }
     }
 
-    private var labelColumn: Bool { input.textLabels.count > 1 }
+    private var labelColumn: Bool { textLabels.count > 1 }
 
     private var leadingHeader: [String] {
-        input.header.isEmpty ? ["id", "text"] : input.header
+        header.isEmpty ? ["id", "text"] : header
     }
 
     func begin() throws {
@@ -270,10 +279,10 @@ struct TabularScoreWriter {
     }
 
     private func leadingCells(_ row: InputRow, column: Int) -> [String] {
-        if input.header.isEmpty { return [guarded(row.id), guarded(row.texts[column])] }
+        if header.isEmpty { return [guarded(row.id), guarded(row.texts[column])] }
         var cells = row.cells.map(guarded)
-        if cells.count < input.header.count { cells += Array(repeating: "", count: input.header.count - cells.count) }
-        if cells.count > input.header.count { cells.removeLast(cells.count - input.header.count) }
+        if cells.count < header.count { cells += Array(repeating: "", count: header.count - cells.count) }
+        if cells.count > header.count { cells.removeLast(cells.count - header.count) }
         return cells
     }
 
@@ -285,7 +294,7 @@ struct TabularScoreWriter {
         out.appendUTF8(",\"id\":")
         JSONText.append(row.id, to: &out)
         out.appendUTF8(",\"column\":")
-        JSONText.append(input.textLabels[column], to: &out)
+        JSONText.append(textLabels[column], to: &out)
         if let sentence {
             out.appendUTF8(",\"sentence\":")
             JSONText.appendInteger(sentence, to: &out)
@@ -293,7 +302,7 @@ struct TabularScoreWriter {
         if let json = row.json {
             out.appendUTF8(",\"fields\":")
             out.append(contentsOf: json.utf8)
-        } else if !input.header.isEmpty {
+        } else if !header.isEmpty {
             out.appendUTF8(",\"fields\":{")
             for (k, name) in fieldKeys.enumerated() {
                 if k > 0 { out.append(0x2C) }
@@ -368,7 +377,7 @@ struct TabularScoreWriter {
             do {
                 (result, polarity) = try score(row.texts[column])
             } catch {
-                record { errorRecord(row, column: column, message: "\(input.name):\(row.line):1: \(error)", to: &$0) }
+                record { errorRecord(row, column: column, message: "\(inputName):\(row.line):1: \(error)", to: &$0) }
                 continue
             }
             out.scored += 1
@@ -388,14 +397,14 @@ struct TabularScoreWriter {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
-            if labelColumn { cells.append(input.textLabels[column]) }
+            if labelColumn { cells.append(textLabels[column]) }
             if let sentence { cells += [String(sentence), guarded(result.text)] }
             out.append(contentsOf: CSVText.row(cells).utf8)
             formatter.appendCSVScoreFields(result, to: &out)
             if let polarity { VADERScoreFormatter.appendCSVFields(polarity, to: &out) }
             out.append(0x2C)  // the error column, empty
         case .table:
-            var id = labelColumn ? "\(row.id)/\(input.textLabels[column])" : row.id
+            var id = labelColumn ? "\(row.id)/\(textLabels[column])" : row.id
             if let sentence { id += ".\(sentence)" }
             if let polarity {
                 out.append(contentsOf: VADERScoreFormatter(base: formatter).tableRow(result, polarity, id: id).utf8)
@@ -418,7 +427,7 @@ struct TabularScoreWriter {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
-            if labelColumn { cells.append(input.textLabels[column]) }
+            if labelColumn { cells.append(textLabels[column]) }
             if sentences { cells += ["", ""] }
             out.append(contentsOf: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]).utf8)
         case .table:

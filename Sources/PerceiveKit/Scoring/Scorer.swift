@@ -27,7 +27,11 @@ public final class Scorer {
     public init(lexicon: Lexicon? = nil, ruleset: Ruleset = .standard(), locale: String? = nil) throws {
         let lexicon = try lexicon ?? BundledLexicons.english()
         self.lexicon = lexicon
-        self.ruleset = ruleset
+        // The rules array of its own: scorers on other threads made from the same Ruleset would
+        // otherwise retain and release one shared buffer per comment.
+        var own = ruleset
+        own.rules = ruleset.rules.map { $0 }
+        self.ruleset = own
         self.tokenizer = try Tokenizer(locale: locale ?? lexicon.manifest.language)
         self.context = RuleContext(lexicon: lexicon, parameters: ruleset.parameters)
     }
