@@ -57,13 +57,8 @@ struct ScoreCommand: ParsableCommand, RowCommand {
         formatter.guardFormulas = csvFormulaGuard
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .ndjson)
         if source.input != nil && source.isTabular {
-            let input = try source.open()
-            let sink = try OutputSink(path: output)
-            do {
-                var writer = TabularScoreWriter(input: input, format: format, formatter: formatter, sink: sink, sentences: sentences)
-                let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
-                let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
-                try writer.begin()
+            let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
+            return try writeExport(format: format, formatter: formatter, vader: false) { writer, input, progress in
                 // With more than one thread, reading the next batch and writing the last one (on
                 // this thread) overlap with scoring (on the pool's): the serial part no longer
                 // caps the speed-up. One thread scores in line, on this thread only.
@@ -93,13 +88,6 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                 }
                 try send(batch)
                 try send([])
-                try writer.end()
-                try sink.finish()
-                progress.finish(name: input.name, notes: input.notes)
-                return progress.rowsWithErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success
-            } catch {
-                sink.abandon()
-                throw error
             }
         }
         let sink = try OutputSink(path: output)
@@ -202,6 +190,31 @@ struct ScoreCommand: ParsableCommand, RowCommand {
             throw error
         }
         return errors > 0 ? ExitStatus.rowErrors : ExitStatus.success
+    }
+}
+
+extension ScoreCommand {
+    /// `score` of a survey export, for either ruleset: opens the input and the output, writes
+    /// the header, lets `rows` score and write every row, then the end of the output, moves a
+    /// file into place and prints the summary line. The exit status: 1 when rows had errors.
+    func writeExport(format: OutputFormat, formatter: ScoreFormatter, vader: Bool,
+                     _ rows: (inout TabularScoreWriter, TabularInput, ProgressReporter) throws -> Void) throws -> Int32 {
+        let input = try source.open()
+        let sink = try OutputSink(path: output)
+        do {
+            var writer = TabularScoreWriter(input: input, format: format, formatter: formatter, sink: sink,
+                                            sentences: sentences, vader: vader)
+            let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
+            try writer.begin()
+            try rows(&writer, input, progress)
+            try writer.end()
+            try sink.finish()
+            progress.finish(name: input.name, notes: input.notes)
+            return progress.rowsWithErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success
+        } catch {
+            sink.abandon()
+            throw error
+        }
     }
 }
 

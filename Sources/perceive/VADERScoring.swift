@@ -62,12 +62,7 @@ extension ScoreCommand {
         let formatter = VADERScoreFormatter(base: base)
         let format = self.format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .ndjson)
         if source.input != nil && source.isTabular {
-            let input = try source.open()
-            let sink = try OutputSink(path: output)
-            do {
-                var writer = TabularScoreWriter(input: input, format: format, formatter: base, sink: sink, sentences: false, vader: true)
-                let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
-                try writer.begin()
+            return try writeExport(format: format, formatter: base, vader: true) { writer, input, progress in
                 while let row = try nextRow(input) {
                     progress.row(error: row.error != nil, bytesRead: input.bytesRead)
                     let rendered = writer.render(row, formatter: base) { text in
@@ -76,13 +71,6 @@ extension ScoreCommand {
                     }
                     try writer.write([rendered], progress: progress)
                 }
-                try writer.end()
-                try sink.finish()
-                progress.finish(name: input.name, notes: input.notes)
-                return progress.rowsWithErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success
-            } catch {
-                sink.abandon()
-                throw error
             }
         }
         let sink = try OutputSink(path: output)
