@@ -295,39 +295,8 @@ final class VADERText {
                 count &+= 1
                 sink.spans[w] = Self.span(start, start &+ length)
                 i &+= length &+ 1   // and the whitespace byte after the word
-                let k0: UInt64, k1: UInt64, isUpper: Bool
-                let (l0, upper0, lower0) = Self.lowerCased(key0)
-                if length <= 8 {
-                    k0 = l0
-                    k1 = 0
-                    isUpper = upper0 != 0 && lower0 == 0
-                } else {
-                    let (l1, upper1, lower1) = Self.lowerCased(key1)
-                    k0 = l0
-                    k1 = l1
-                    isUpper = (upper0 | upper1) != 0 && (lower0 | lower1) == 0
-                }
-                if isUpper { caps &+= 1 }
-                var negates = false
-                if let slot = table.slot(k0, k1, length: length) {
-                    let id = slot.pointee.id
-                    sink.ids[w] = id
-                    if firstBut < 0 && id == but { firstBut = w }
-                    let flags = slot.pointee.flags
-                    negates = flags.contains(.negation)
-                    if flags.contains(.term) {
-                        terms[termCount] = Int32(truncatingIfNeeded: w)
-                        termCount &+= 1
-                    }
-                } else {
-                    sink.ids[w] = -1
-                }
-                if !negates && (Self.hasByte(k0, 0x27) || (length > 8 && Self.hasByte(k1, 0x27))) {
-                    UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k0, as: UInt64.self)
-                    UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k1, toByteOffset: 8, as: UInt64.self)
-                    negates = Self.containsNT(UnsafeBufferPointer(start: sink.lowered, count: length))
-                }
-                sink.flags[w] = (isUpper ? Self.upperFlag : 0) | (negates ? Self.negatesFlag : 0)
+                Self.addShortWord(key0, key1, length: length, w, sink, table, but: but, caps: &caps, firstBut: &firstBut,
+                                  terms: terms, termCount: &termCount)
                 continue words
             }
             var ascii = true
@@ -375,47 +344,59 @@ final class VADERText {
             // Lower-case eight bytes at a time and look the word up by them (the bytes past the
             // word are masked off; the text's padding makes the loads safe).
             let raw = UnsafeRawPointer(t + a)
-            let k0: UInt64, k1: UInt64, isUpper: Bool
             let w0 = raw.loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* min(k, 8)))
-            let (l0, upper0, lower0) = Self.lowerCased(w0)
-            if k <= 8 {
-                k0 = l0
-                k1 = 0
-                isUpper = upper0 != 0 && lower0 == 0
-            } else {
-                let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* k))
-                let (l1, upper1, lower1) = Self.lowerCased(w1)
-                k0 = l0
-                k1 = l1
-                isUpper = (upper0 | upper1) != 0 && (lower0 | lower1) == 0
-            }
-            if isUpper { caps &+= 1 }
-            var negates = false
-            if let slot = table.slot(k0, k1, length: k) {
-                let id = slot.pointee.id
-                sink.ids[w] = id
-                if firstBut < 0 && id == but { firstBut = w }
-                let flags = slot.pointee.flags
-                negates = flags.contains(.negation)
-                if flags.contains(.term) {
-                    terms[termCount] = Int32(truncatingIfNeeded: w)
-                    termCount &+= 1
-                }
-            } else {
-                sink.ids[w] = -1
-            }
-            // "n't" in the word: only a word with an apostrophe can have it.
-            if !negates && (Self.hasByte(k0, 0x27) || Self.hasByte(k1, 0x27)) {
-                UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k0, as: UInt64.self)
-                UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k1, toByteOffset: 8, as: UInt64.self)
-                negates = Self.containsNT(UnsafeBufferPointer(start: sink.lowered, count: k))
-            }
-            sink.flags[w] = (isUpper ? Self.upperFlag : 0) | (negates ? Self.negatesFlag : 0)
+            let w1 = k <= 8 ? 0 : raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* k))
+            Self.addShortWord(w0, w1, length: k, w, sink, table, but: but, caps: &caps, firstBut: &firstBut,
+                              terms: terms, termCount: &termCount)
         }
         self.count = count
         self.capsCount = caps
         self.firstBut = firstBut
         self.termCount = termCount
+    }
+
+    /// Adds word `w`, ASCII and at most 16 bytes, given as two 8-byte keys with zeros past its
+    /// end: lower-cases it, looks it up, writes its id and flags (ALL CAPS, negation, "n't"),
+    /// and counts it (capitals, the first "but", the terms). Shared by the usual-word fast path
+    /// and the path that strips punctuation.
+    @inline(__always)
+    private static func addShortWord(_ key0: UInt64, _ key1: UInt64, length: Int, _ w: Int, _ sink: Sink,
+                                     _ table: VADERShortKeyTable.Lookup, but: Int32, caps: inout Int, firstBut: inout Int,
+                                     terms: UnsafeMutablePointer<Int32>, termCount: inout Int) {
+        let k0: UInt64, k1: UInt64, isUpper: Bool
+        let (l0, upper0, lower0) = lowerCased(key0)
+        if length <= 8 {
+            k0 = l0
+            k1 = 0
+            isUpper = upper0 != 0 && lower0 == 0
+        } else {
+            let (l1, upper1, lower1) = lowerCased(key1)
+            k0 = l0
+            k1 = l1
+            isUpper = (upper0 | upper1) != 0 && (lower0 | lower1) == 0
+        }
+        if isUpper { caps &+= 1 }
+        var negates = false
+        if let slot = table.slot(k0, k1, length: length) {
+            let id = slot.pointee.id
+            sink.ids[w] = id
+            if firstBut < 0 && id == but { firstBut = w }
+            let flags = slot.pointee.flags
+            negates = flags.contains(.negation)
+            if flags.contains(.term) {
+                terms[termCount] = Int32(truncatingIfNeeded: w)
+                termCount &+= 1
+            }
+        } else {
+            sink.ids[w] = -1
+        }
+        // "n't" in the word: only a word with an apostrophe can have it.
+        if !negates && (hasByte(k0, 0x27) || (length > 8 && hasByte(k1, 0x27))) {
+            UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k0, as: UInt64.self)
+            UnsafeMutableRawPointer(sink.lowered).storeBytes(of: k1, toByteOffset: 8, as: UInt64.self)
+            negates = containsNT(UnsafeBufferPointer(start: sink.lowered, count: length))
+        }
+        sink.flags[w] = (isUpper ? upperFlag : 0) | (negates ? negatesFlag : 0)
     }
 
     /// Adds the word `text[start ..< end]` as word `w` when it has non-ASCII characters or
