@@ -16,18 +16,25 @@ import Synchronization
         var lines: [Substring] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
     }
 
-    /// Runs `perceive` with raw bytes on stdin, in `directory` (default: a new temporary folder).
-    static func run(_ arguments: [String], bytes: [UInt8] = [], in directory: URL? = nil) throws -> Run {
-        signal(SIGPIPE, SIG_IGN)  // perceive may refuse and exit before reading all of stdin
+    /// Starts `perceive arguments…` in `directory` (default: a temporary folder) with pipes for
+    /// stdin, stdout and stderr, for tests that feed or watch it while it runs.
+    static func launch(_ arguments: [String], in directory: URL? = nil) throws -> (process: Process, input: Pipe, out: Pipe, err: Pipe) {
+        signal(SIGPIPE, SIG_IGN)  // perceive may refuse or end before reading all of stdin
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
         try process.run()
+        return (process, input, out, err)
+    }
+
+    /// Runs `perceive` with raw bytes on stdin, in `directory` (default: a new temporary folder).
+    static func run(_ arguments: [String], bytes: [UInt8] = [], in directory: URL? = nil) throws -> Run {
+        let (process, input, out, err) = try launch(arguments, in: directory)
         let writer = Thread {
             try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
             try? input.fileHandleForWriting.close()
@@ -151,15 +158,7 @@ import Synchronization
     /// memory: the stream is generated on the fly into the pipe (nothing on disk), `perceive`
     /// stops reading at the 16 MiB record limit, and its peak RSS stays far below the input.
     @Test func heavyGigabyteStreamWithoutNewlineUsesBoundedMemory() throws {
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["score", "--input", "-", "--format", "ndjson"]
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, input, out, err) = try Self.launch(["score", "--input", "-", "--format", "ndjson"])
         let pid = process.processIdentifier
         func peakKB() -> Int? {
             guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
@@ -431,14 +430,7 @@ import Synchronization
     /// temporary file; the exit status is 128 + SIGINT.
     @Test func outputFileUntouchedAfterInterrupt() throws {
         let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["score", "--input", "-", "--format", "ndjson", "-o", "scored.json"]
-        process.currentDirectoryURL = dir
-        let input = Pipe()
-        process.standardInput = input
-        process.standardError = Pipe()
-        try process.run()
+        let (process, input, _, _) = try Self.launch(["score", "--input", "-", "--format", "ndjson", "-o", "scored.json"], in: dir)
         try input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "great service\n", count: 20_000).utf8))
         // Wait until the temporary file exists (the sink has opened it), then interrupt.
         var waited = 0
@@ -467,15 +459,7 @@ import Synchronization
 
     /// Expected: a reader that goes away (`| head -1`) ends `perceive` quietly with exit 0.
     @Test func closedPipeEndsQuietlyWithSuccess() throws {
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["score", "--input", "-", "--format", "ndjson"]
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let (process, input, out, err) = try Self.launch(["score", "--input", "-", "--format", "ndjson"])
         let writer = Thread {
             try? input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "I was on hold for an hour!\n", count: 200_000).utf8))
             try? input.fileHandleForWriting.close()
