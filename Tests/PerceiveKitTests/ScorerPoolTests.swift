@@ -1,4 +1,8 @@
 import Testing
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import PerceiveKit
 
 /// The parallel path gives the same results, in the same order, as one scorer.
@@ -26,6 +30,59 @@ import Testing
 
     @Test func smallBatchesRunOnOneThread() throws {
         let pool = try ScorerPool(threads: 4) { try Scorer() }
+        #expect(pool.map(["good", "bad"]) { scorer, text in try! scorer.score(text).scores.emotion > 0 } == [true, false])
+    }
+
+    @Test func submittedBatchesOfAnySizeComeBackWholeAndInOrder() throws {
+        let lexicon = try BundledLexicons.english()
+        let emotion: (Scorer, String) -> Double = { scorer, text in try! scorer.score(text).scores.emotion }
+        let reference = try Scorer(lexicon: lexicon)
+        for threads in [1, 2, 3] {
+            let pool = try ScorerPool(threads: threads) { try Scorer(lexicon: lexicon) }
+            // Empty, below one chunk, around chunk and worker boundaries, and many chunks.
+            for size in [0, 1, ScorerPool.chunkSize - 1, 2 * ScorerPool.chunkSize + 1, 1000] {
+                let inputs = Array(Self.comments.prefix(size))
+                let expected = inputs.map { emotion(reference, $0) }
+                let pending = pool.submit(inputs, emotion)
+                #expect(pending.wait() == expected, "threads \(threads), \(size) inputs")
+                #expect(pending.wait() == expected)  // a second wait returns the same outputs
+                #expect(pool.map(inputs, emotion) == expected)
+            }
+        }
+    }
+
+    @Test func mapDoesNotKeepItsNonEscapingClosure() throws {
+        // `map` hands a non-escaping closure to the workers; if any worker kept it past the
+        // call, the runtime would stop the process here. Many short batches make the race likely.
+        let pool = try ScorerPool(threads: 4) { try Scorer() }
+        let inputs = Array(Self.comments.prefix(4 * ScorerPool.chunkSize))
+        var total = 0
+        for _ in 0..<300 {
+            let lengths = pool.map(inputs) { _, text in text.utf8.count }
+            total += lengths.reduce(0, +)
+        }
+        #expect(total == 300 * inputs.reduce(0) { $0 + $1.utf8.count })
+    }
+
+    @Test func aBatchDroppedWithoutWaitingReleasesWhatWasScored() throws {
+        // `score` drops its pending batch when writing fails; what the workers made must still
+        // be released, once each.
+        let pool = try ScorerPool(threads: 2) { try Scorer() }
+        final class Live: Sendable { let count = Mutex(0) }
+        final class Counted: Sendable {
+            let live: Live
+            init(_ live: Live) { self.live = live; live.count.withLock { $0 += 1 } }
+            deinit { live.count.withLock { $0 -= 1 } }
+        }
+        let live = Live()
+        do {
+            let pending = pool.submit(Self.comments) { _, _ in Counted(live) }
+            _ = pending
+        }
+        // The worker may still be scoring; wait (boundedly) until it has let go of the batch.
+        for _ in 0..<500 where live.count.withLock({ $0 }) != 0 { usleep(10_000) }
+        #expect(live.count.withLock { $0 } == 0)
+        // And the pool still works.
         #expect(pool.map(["good", "bad"]) { scorer, text in try! scorer.score(text).scores.emotion > 0 } == [true, false])
     }
 }

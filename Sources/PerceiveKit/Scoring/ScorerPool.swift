@@ -1,19 +1,30 @@
 import Dispatch
+import Synchronization
 
-/// Scores batches of comments on several threads, one ``Scorer`` per thread (all sharing one
-/// immutable ``Lexicon``), and returns results in input order, so output is byte-identical
-/// whatever the thread count.
+/// Scores batches of comments on several threads, one ``Scorer`` per thread, and returns
+/// results in input order, so output is byte-identical whatever the thread count.
 ///
 /// ```swift
 /// let pool = try ScorerPool(threads: 2) { try Scorer() }
 /// let lines = pool.map(comments) { scorer, text in (try? scorer.score(text))?.scores.emotion }
 /// ```
 ///
-/// - Complexity: O(n) work split into `threads` contiguous chunks of the batch.
+/// The calling thread is one of the `threads`: ``map(_:_:)`` scores with it and
+/// `threads - 1` background workers; ``submit(_:_:)`` starts the background workers at once and
+/// the caller joins them in ``PendingBatch/wait()``, after its own reading and writing. Work is
+/// handed out in small chunks of consecutive inputs, taken in turn by whichever thread is free,
+/// so a thread that also reads and writes simply scores fewer chunks: no core waits on another,
+/// and no more threads run than there are cores.
+///
+/// - Complexity: O(n) work; each worker takes chunks of ``chunkSize`` inputs.
 public final class ScorerPool: @unchecked Sendable {
-    /// Number of worker threads (at least 1).
+    /// Number of threads that score a batch, the caller's included (at least 1).
     public let threads: Int
-    // Each scorer is used by exactly one worker at a time: worker `w` uses `scorers[w]`.
+    /// Inputs a thread takes at a time: small enough that threads finish a batch together,
+    /// large enough that taking one (an atomic add) costs nothing next to scoring it.
+    public static let chunkSize = 16
+    // Scorer 0 is the caller's; background worker `w` uses `scorers[w]`. Each is used by one
+    // thread at a time.
     private let scorers: [Scorer]
 
     /// Makes `threads` scorers with `makeScorer` (default thread count: all cores).
@@ -23,58 +34,114 @@ public final class ScorerPool: @unchecked Sendable {
         scorers = try (0..<count).map { _ in try makeScorer() }
     }
 
-    /// The first scorer, for work that needs one outside a batch.
+    /// The caller's scorer, for work that needs one outside a batch (not while a batch submitted
+    /// with ``submit(_:_:)`` is pending: ``PendingBatch/wait()`` scores with it).
     public var primary: Scorer { scorers[0] }
 
-    /// Applies `transform` to every input with a scorer, in parallel, and returns the
-    /// outputs in input order.
+    /// Applies `transform` to every input with a scorer, in parallel (the calling thread
+    /// included), and returns the outputs in input order.
     public func map<Input, Output>(_ inputs: [Input], _ transform: (Scorer, Input) -> Output) -> [Output] {
-        let n = inputs.count
-        if threads == 1 || n < 2 * threads {
+        if threads == 1 || inputs.count < 2 * Self.chunkSize {
             return inputs.map { transform(scorers[0], $0) }
         }
-        var outputs = [Output?](repeating: nil, count: n)
-        outputs.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            let scorers = UnsafeSendable(self.scorers)
-            let inputs = UnsafeSendable(inputs)
-            let chunk = (n + threads - 1) / threads
-            withoutActuallyEscaping(transform) { transform in
-                let work = UnsafeSendable(transform)
-                DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                    let start = worker * chunk
-                    let end = min(n, start + chunk)
-                    guard start < end else { return }
-                    let scorer = scorers.value[worker]
-                    for i in start..<end { out.value[i] = work.value(scorer, inputs.value[i]) }
-                }
-            }
+        return withoutActuallyEscaping(transform) { transform in
+            let batch = SharedBatch(inputs, transform)
+            start(batch)
+            return batch.finish(with: scorers[0])
         }
-        return outputs.map { $0! }
     }
 
-    /// Starts ``map(_:_:)`` on background threads and returns at once, so the caller can read
-    /// the next batch and write the previous one while this one is scored (`score` overlaps
-    /// its reading and writing with scoring this way when it has more than one thread).
-    /// Call ``PendingBatch/wait()`` for the outputs, in input order; submit the next batch
-    /// only after that (the scorers serve one batch at a time).
+    /// Starts scoring `inputs` on the background workers and returns at once, so the caller can
+    /// read the next batch and write the previous one meanwhile (`score` and `segments` overlap
+    /// their reading and writing with scoring this way when they have more than one thread).
+    /// Call ``PendingBatch/wait()`` for the outputs, in input order: the caller scores what is
+    /// left of the batch there. Submit the next batch only after that (the scorers serve one
+    /// batch at a time). With one thread, everything is scored in `wait()`.
     public func submit<Input, Output>(_ inputs: [Input], _ transform: @escaping (Scorer, Input) -> Output) -> PendingBatch<Output> {
-        let pending = PendingBatch<Output>()
-        let run = UnsafeSendable { [self] in pending.outputs = self.map(inputs, transform) }
-        DispatchQueue.global().async(group: pending.group) { run.value() }
-        return pending
+        let batch = SharedBatch(inputs, transform)
+        start(batch)
+        return PendingBatch { batch.finish(with: self.scorers[0]) }
+    }
+
+    /// Starts the background workers (scorers 1...) on `batch`.
+    private func start<Input, Output>(_ batch: SharedBatch<Input, Output>) {
+        for worker in 1..<threads where batch.count > 0 {
+            let scorer = UnsafeSendable(scorers[worker])
+            DispatchQueue.global().async(group: batch.group) { batch.work(with: scorer.value) }
+        }
     }
 }
 
 /// The outputs of ``ScorerPool/submit(_:_:)``, once they are ready.
 public final class PendingBatch<Output>: @unchecked Sendable {
-    fileprivate let group = DispatchGroup()
-    fileprivate var outputs: [Output] = []
+    private var finish: (() -> [Output])?
+    private var outputs: [Output] = []
 
-    /// Blocks until the batch is scored, then returns its outputs in input order.
+    fileprivate init(_ finish: @escaping () -> [Output]) { self.finish = finish }
+
+    /// Scores what the background workers have not yet taken (on the calling thread), waits
+    /// for them, and returns the outputs in input order. Call it from the thread that submitted
+    /// the batch.
     public func wait() -> [Output] {
-        group.wait()
+        if let finish {
+            outputs = finish()
+            self.finish = nil
+        }
         return outputs
+    }
+}
+
+/// One batch being scored: its inputs, the transform, the next chunk to take, and the outputs,
+/// written once each, by whichever thread took their chunk.
+private final class SharedBatch<Input, Output>: @unchecked Sendable {
+    let inputs: [Input]
+    // Dropped once the batch is done: `map` hands in a non-escaping closure, which must not
+    // outlive the call, whichever thread releases this batch last.
+    private var transform: ((Scorer, Input) -> Output)?
+    let count: Int
+    let outputs: UnsafeMutablePointer<Output>
+    let next = Atomic<Int>(0)
+    let group = DispatchGroup()
+
+    init(_ inputs: [Input], _ transform: @escaping (Scorer, Input) -> Output) {
+        self.inputs = inputs
+        self.transform = transform
+        count = inputs.count
+        outputs = .allocate(capacity: max(1, count))
+    }
+
+    deinit {
+        // A batch dropped without `finish` (its caller failed while writing): every chunk taken
+        // was scored whole, so the outputs below the next chunk are the initialized ones.
+        if transform != nil { outputs.deinitialize(count: min(count, next.load(ordering: .relaxed))) }
+        outputs.deallocate()
+    }
+
+    /// Takes chunks until none is left, scoring them with `scorer`.
+    func work(with scorer: Scorer) {
+        let size = ScorerPool.chunkSize
+        guard let transform else { return }
+        inputs.withUnsafeBufferPointer { inputs in
+            while true {
+                let start = next.wrappingAdd(size, ordering: .relaxed).oldValue
+                if start >= count { return }
+                for i in start..<min(count, start + size) {
+                    (outputs + i).initialize(to: transform(scorer, inputs[i]))
+                }
+            }
+        }
+    }
+
+    /// Scores with `scorer` until no chunk is left, waits for the other workers, and moves the
+    /// outputs into an array in input order.
+    func finish(with scorer: Scorer) -> [Output] {
+        work(with: scorer)
+        group.wait()
+        transform = nil
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.moveInitialize(from: outputs, count: count)
+            initialized = count
+        }
     }
 }
 
