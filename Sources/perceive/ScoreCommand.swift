@@ -299,7 +299,7 @@ struct TabularScoreWriter {
         return cells
     }
 
-    private func appendJSONPrefix(_ row: InputRow, column: Int, sentence: Int?, to out: inout [UInt8]) {
+    private func appendJSONPrefix(_ row: InputRow, column: Int, sentence: Int?, to out: inout ByteWriter) {
         out.appendUTF8("{\"row\":")
         JSONText.appendInteger(row.number, to: &out)
         out.appendUTF8(",\"line\":")
@@ -314,7 +314,7 @@ struct TabularScoreWriter {
         }
         if let json = row.json {
             out.appendUTF8(",\"fields\":")
-            out.append(contentsOf: json.utf8)
+            out.append(utf8: json)
         } else if !header.isEmpty {
             out.appendUTF8(",\"fields\":{")
             for (k, name) in fieldKeys.enumerated() {
@@ -373,11 +373,11 @@ struct TabularScoreWriter {
     /// Renders a row with any scorer: Perceive's, or VADER's (which adds its four values).
     func render(_ row: InputRow, formatter: ScoreFormatter, score: (String) throws -> (CommentScore, VADERPolarity?)) -> Rendered {
         var out = Rendered()
-        out.bytes.reserveCapacity(formatter.includeEvidence ? 4096 : 1024)
-        func record(_ body: (inout [UInt8]) -> Void) {
-            if format == .json { out.bytes.appendUTF8(",\n") }
-            body(&out.bytes)
-            if format != .json { out.bytes.append(0x0A) }
+        var bytes = ByteWriter(capacity: formatter.includeEvidence ? 4096 : 1024)
+        func record(_ body: (inout ByteWriter) -> Void) {
+            if format == .json { bytes.appendUTF8(",\n") }
+            body(&bytes)
+            if format != .json { bytes.append(0x0A) }
             out.records += 1
         }
         for column in row.texts.indices {
@@ -402,17 +402,18 @@ struct TabularScoreWriter {
                 record { scoreRecord(row, column: column, sentence: nil, result, polarity, formatter, to: &$0) }
             }
         }
+        out.bytes = bytes.array
         return out
     }
 
     private func scoreRecord(_ row: InputRow, column: Int, sentence: Int?, _ result: CommentScore, _ polarity: VADERPolarity?,
-                             _ formatter: ScoreFormatter, to out: inout [UInt8]) {
+                             _ formatter: ScoreFormatter, to out: inout ByteWriter) {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
             if labelColumn { cells.append(textLabels[column]) }
             if let sentence { cells += [String(sentence), guarded(result.text)] }
-            out.append(contentsOf: CSVText.row(cells).utf8)
+            out.append(utf8: CSVText.row(cells))
             formatter.appendCSVScoreFields(result, to: &out)
             if let polarity { VADERScoreFormatter.appendCSVFields(polarity, to: &out) }
             out.append(0x2C)  // the error column, empty
@@ -420,9 +421,9 @@ struct TabularScoreWriter {
             var id = labelColumn ? "\(row.id)/\(textLabels[column])" : row.id
             if let sentence { id += ".\(sentence)" }
             if let polarity {
-                out.append(contentsOf: VADERScoreFormatter(base: formatter).tableRow(result, polarity, id: id).utf8)
+                out.append(utf8: VADERScoreFormatter(base: formatter).tableRow(result, polarity, id: id))
             } else {
-                out.append(contentsOf: formatter.tableRow(result, id: id).utf8)
+                out.append(utf8: formatter.tableRow(result, id: id))
             }
         case .json, .ndjson:
             appendJSONPrefix(row, column: column, sentence: sentence, to: &out)
@@ -436,15 +437,15 @@ struct TabularScoreWriter {
         }
     }
 
-    private func errorRecord(_ row: InputRow, column: Int, message: String, to out: inout [UInt8]) {
+    private func errorRecord(_ row: InputRow, column: Int, message: String, to out: inout ByteWriter) {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
             if labelColumn { cells.append(textLabels[column]) }
             if sentences { cells += ["", ""] }
-            out.append(contentsOf: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]).utf8)
+            out.append(utf8: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]))
         case .table:
-            out.append(contentsOf: "\(row.id)  error: \(message)".utf8)
+            out.append(utf8: "\(row.id)  error: \(message)")
         case .json, .ndjson:
             appendJSONPrefix(row, column: column, sentence: nil, to: &out)
             out.appendUTF8(",\"error\":")

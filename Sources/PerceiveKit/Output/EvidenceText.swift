@@ -19,6 +19,40 @@ public enum EvidenceText {
         }
     }
 
+    /// Appends ``note(_:in:)`` as a JSON string literal, without building the String.
+    static func appendNoteJSON<Out: ByteSink & ~Copyable>(_ adjustment: Adjustment, in comment: CommentScore, to out: inout Out) {
+        out.append(0x22)
+        func trigger() {  // "\"word\"" inside the literal, or nothing
+            guard adjustment.triggerEnd > adjustment.triggerStart else { return }
+            var text = comment.text
+            text.withUTF8 { bytes in
+                let lower = min(max(Int(adjustment.triggerStart), 0), bytes.count)
+                let upper = min(max(Int(adjustment.triggerEnd), lower), bytes.count)
+                out.appendUTF8("\\\"")
+                JSONText.appendEscaped(utf8: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), to: &out)
+                out.appendUTF8("\\\"")
+            }
+        }
+        switch adjustment.rule {
+        case .negation: out.appendUTF8("negated by ")
+        case .intensifier: out.appendUTF8("boosted by ")
+        case .diminisher: out.appendUTF8("dampened by ")
+        case .caps: out.appendUTF8("capitals ")
+        case .contrast: out.appendUTF8(adjustment.factor < 1 ? "before " : "after ")
+        case .concessive: out.appendUTF8("in ")
+        case .exclamation, .question: out.appendUTF8("emphasis ")
+        case .transfer: out.appendUTF8("transferred ")
+        case .unresolved: out.appendUTF8("unresolved: ")
+        case .lexicon, .duration, .repeatedContact, .resolution:
+            var name = adjustment.rule.rawValue
+            name.withUTF8 { JSONText.appendEscaped(utf8: $0, to: &out) }
+            out.append(0x20)
+        }
+        trigger()
+        if adjustment.rule == .concessive { out.appendUTF8(" clause") }
+        out.append(0x22)
+    }
+
     /// What a rule-made contribution stands for.
     public static func cause(_ e: Evidence, lexicon: Lexicon) -> String {
         switch e.source {

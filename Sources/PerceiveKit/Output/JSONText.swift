@@ -20,14 +20,23 @@ public enum JSONText {
     /// Appends `value` as a JSON string literal: `"`, `\` and control characters escaped
     /// (`\n`, `\r`, `\t`, `\b`, `\f`, else `\u00XX`), and U+2028/U+2029 as `\u2028`/`\u2029` so
     /// the output is also valid JavaScript. Everything else is copied as it is.
-    public static func append(_ value: String, to out: inout [UInt8]) {
+    @inlinable
+    public static func append<Out: ByteSink & ~Copyable>(_ value: String, to out: inout Out) {
         var value = value
         value.withUTF8 { append(utf8: $0, to: &out) }
     }
 
     /// Appends the UTF-8 text `bytes` as a JSON string literal (see ``append(_:to:)-(String,_)``).
-    public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    @inlinable
+    public static func append<Out: ByteSink & ~Copyable>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         out.append(0x22)
+        appendEscaped(utf8: bytes, to: &out)
+        out.append(0x22)
+    }
+
+    /// Appends the UTF-8 text `bytes` escaped as inside a JSON string literal, without the quotes.
+    @inlinable
+    public static func appendEscaped<Out: ByteSink & ~Copyable>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         var copied = 0  // bytes[..<copied] are written
         var i = 0
         let n = bytes.count
@@ -54,7 +63,7 @@ public enum JSONText {
                 default: escape = ""
                 }
             }
-            if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i])) }
+            if copied < i { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[copied..<i])) }
             if escape.utf8CodeUnitCount > 0 {
                 out.appendUTF8(escape)
             } else {  // another control character: \u00XX, lower-case hex
@@ -65,11 +74,10 @@ public enum JSONText {
             i += width
             copied = i
         }
-        if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n])) }
-        out.append(0x22)
+        if copied < n { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[copied..<n])) }
     }
 
-    @inline(__always) private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+    @inlinable @inline(__always) static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
     /// Appends ``number(_:decimals:)`` to `out`.
     public static func appendNumber(_ value: Double, decimals: Int = 4, to out: inout String) {
@@ -107,73 +115,93 @@ public enum JSONText {
     }
 
     /// Appends ``number(_:decimals:)`` (`null` for nil).
-    @inline(__always)
-    public static func appendNumber(_ value: Double?, decimals: Int = 4, to out: inout [UInt8]) {
+    @inlinable @inline(__always)
+    public static func appendNumber<Out: ByteSink & ~Copyable>(_ value: Double?, decimals: Int = 4, to out: inout Out) {
         if let value { appendNumber(value, decimals: decimals, to: &out) } else { out.appendUTF8("null") }
     }
-
-    private static let powersOfTen: [Int64] = [1, 10, 100, 1_000, 10_000]
 
     /// Appends ``number(_:decimals:)``. Values whose scaled magnitude is below 10^15 are written
     /// with integer arithmetic: the exact decimal n / 10^decimals, which is also the shortest
     /// text that reads back as the rounded double (the double's spacing there is far below
-    /// 10^-decimals). Larger ones, and more than 4 decimals (whose small values `Double.description` writes with an exponent), go through `Double.description`.
-    public static func appendNumber(_ value: Double, decimals: Int = 4, to out: inout [UInt8]) {
+    /// 10^-decimals). Larger ones, and more than 4 decimals (whose small values
+    /// `Double.description` writes with an exponent), go through `Double.description`.
+    @inlinable
+    public static func appendNumber<Out: ByteSink & ~Copyable>(_ value: Double, decimals: Int = 4, to out: inout Out) {
         guard value.isFinite else { return out.appendUTF8("null") }
-        guard decimals >= 0, decimals < powersOfTen.count else { return appendSlowNumber(value, decimals: decimals, to: &out) }
-        let scale = powersOfTen[decimals]
-        let scaled = (value * Double(scale)).rounded()
+        let scale: Int64
+        switch decimals {
+        case 4: scale = 10_000
+        case 2: scale = 100
+        case 1: scale = 10
+        case 0: scale = 1
+        case 3: scale = 1_000
+        default: return appendSlowNumber(value, decimals: decimals, to: &out)
+        }
+        let scaled = value * Double(scale)
         guard abs(scaled) < 1e15 else { return appendSlowNumber(value, decimals: decimals, to: &out) }
+        // Rounded half away from zero, as `rounded()` does, without a libm call: below 2^52
+        // `scaled - truncated` is exact.
         var n = Int64(scaled)
+        let rest = scaled - Double(n)
+        if rest >= 0.5 { n += 1 } else if rest <= -0.5 { n -= 1 }
         if n == 0 { return out.append(0x30) }  // no "-0"
-        if n < 0 {
-            out.append(0x2D)
-            n = -n
-        }
-        let whole = n / scale
-        var fraction = n % scale
-        appendInteger(Int(whole), to: &out)
-        guard fraction != 0 else { return }
-        var digits = decimals
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        out.append(0x2E)
-        // `digits` digits of `fraction`, with leading zeros.
-        let start = out.count
-        out.append(contentsOf: repeatElement(0x30, count: digits))
-        out.withUnsafeMutableBufferPointer { buffer in
-            var k = start + digits - 1
-            while fraction > 0 {
-                buffer[k] = 0x30 + UInt8(fraction % 10)
-                fraction /= 10
+        let negative = n < 0
+        var magnitude = UInt64(n.magnitude)
+        var fraction = magnitude % UInt64(scale)
+        magnitude /= UInt64(scale)
+        // Written backwards into 24 bytes (room for 15 digits, a point and a sign), then copied once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var k = buffer.count
+            if fraction != 0 {
+                var places = decimals
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    places -= 1
+                }
+                for _ in 0..<places {
+                    k -= 1
+                    buffer[k] = 0x30 + UInt8(truncatingIfNeeded: fraction % 10)
+                    fraction /= 10
+                }
                 k -= 1
+                buffer[k] = 0x2E
             }
+            repeat {
+                k -= 1
+                buffer[k] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if negative {
+                k -= 1
+                buffer[k] = 0x2D
+            }
+            out.append(bytes: UnsafeBufferPointer(rebasing: buffer.assumingMemoryBound(to: UInt8.self)[k...]))
         }
     }
 
-    private static func appendSlowNumber(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+    @usableFromInline
+    static func appendSlowNumber<Out: ByteSink & ~Copyable>(_ value: Double, decimals: Int, to out: inout Out) {
         var scale = 1.0
         for _ in 0..<max(decimals, 0) { scale *= 10 }
         var rounded = (value * scale).rounded() / scale
         if rounded == 0 { rounded = 0 }  // no "-0"
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return appendInteger(Int(Int64(rounded)), to: &out) }
-        out.append(contentsOf: rounded.description.utf8)
+        out.append(utf8: rounded.description)
     }
 
     /// Appends `value` in decimal.
-    @inline(__always)
-    public static func appendInteger(_ value: Int32, to out: inout [UInt8]) {
+    @inlinable @inline(__always)
+    public static func appendInteger<Out: ByteSink & ~Copyable>(_ value: Int32, to out: inout Out) {
         appendInteger(Int(value), to: &out)
     }
 
     /// Appends `value` in decimal.
-    public static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    @inlinable
+    public static func appendInteger<Out: ByteSink & ~Copyable>(_ value: Int, to out: inout Out) {
         if value >= 0 && value < 10 { return out.append(0x30 + UInt8(truncatingIfNeeded: value)) }
         var magnitude = value.magnitude
-        if value < 0 { out.append(0x2D) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits and a sign
         withUnsafeMutableBytes(of: &digits) { buffer in
             var k = buffer.count
             while magnitude > 0 {
@@ -181,15 +209,11 @@ public enum JSONText {
                 buffer[k] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
             }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[k...]))
+            if value < 0 {
+                k -= 1
+                buffer[k] = 0x2D
+            }
+            out.append(bytes: UnsafeBufferPointer(rebasing: buffer.assumingMemoryBound(to: UInt8.self)[k...]))
         }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends the UTF-8 bytes of a literal.
-    @inline(__always)
-    public mutating func appendUTF8(_ literal: StaticString) {
-        literal.withUTF8Buffer { append(contentsOf: $0) }
     }
 }

@@ -17,14 +17,21 @@ public struct ScoreFormatter: Sendable {
 
     // MARK: JSON
 
-    // Every JSON writer appends UTF-8 bytes to one growing buffer: building each field as a
-    // String of its own and joining them cost four times the scoring itself, and String
-    // appends still cost more than the scoring (perf, issue 5).
+    // Every JSON writer appends UTF-8 bytes to one growing buffer (a ``ByteWriter`` on the
+    // batch paths): building each field as a String of its own and joining them cost four
+    // times the scoring itself, and String appends still cost more than the scoring (perf,
+    // issue 5).
 
-    private func appendBands(_ s: Scores, to out: inout [UInt8]) {
+    private func appendBands<Out: ByteSink & ~Copyable>(_ s: Scores, to out: inout Out) {
         let p = parameters
         func label(_ d: Dimension) {
-            if let band = s.band(d, p) { JSONText.append(band.label(for: d), to: &out) } else { out.appendUTF8("null") }
+            if let band = s.band(d, p) {
+                out.append(0x22)
+                out.appendUTF8(band.labelUTF8(for: d))
+                out.append(0x22)
+            } else {
+                out.appendUTF8("null")
+            }
         }
         out.appendUTF8("{\"emotion\":")
         label(.emotion)
@@ -32,12 +39,12 @@ public struct ScoreFormatter: Sendable {
         label(.effort)
         out.appendUTF8(",\"success\":")
         label(.success)
-        out.appendUTF8(",\"cx\":")
-        JSONText.append(Band.cxLabel(Band(s.cx, p)), to: &out)
-        out.append(0x7D)
+        out.appendUTF8(",\"cx\":\"")
+        out.appendUTF8(Band(s.cx, p).cxLabelUTF8)
+        out.appendUTF8("\"}")
     }
 
-    private func appendScoreFields(_ s: Scores, to out: inout [UInt8]) {
+    private func appendScoreFields<Out: ByteSink & ~Copyable>(_ s: Scores, to out: inout Out) {
         out.appendUTF8("\"emotion\":")
         JSONText.appendNumber(s.emotion, to: &out)
         out.appendUTF8(",\"effort\":")
@@ -65,9 +72,9 @@ public struct ScoreFormatter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func appendJSON(_ e: Evidence, in comment: CommentScore, to out: inout [UInt8]) {
+    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: Evidence, in comment: CommentScore, to out: inout Out) {
         out.appendUTF8("{\"dimension\":\"")
-        out.append(contentsOf: e.dimension.rawValue.utf8)
+        out.append(utf8: e.dimension.rawValue)
         out.append(0x22)
         if e.dimension == .emotions {
             out.appendUTF8(",\"category\":")
@@ -82,7 +89,7 @@ public struct ScoreFormatter: Sendable {
         out.appendUTF8(",\"sentence\":")
         JSONText.appendInteger(e.sentence, to: &out)
         out.appendUTF8(",\"source\":\"")
-        out.append(contentsOf: e.source.rawValue.utf8)
+        out.append(utf8: e.source.rawValue)
         out.append(0x22)
         if e.entry >= 0 {
             out.appendUTF8(",\"term\":")
@@ -102,9 +109,9 @@ public struct ScoreFormatter: Sendable {
         for (k, adjustment) in e.adjustments.enumerated() {
             if k > 0 { out.append(0x2C) }
             out.appendUTF8("{\"rule\":\"")
-            out.append(contentsOf: adjustment.rule.rawValue.utf8)
+            out.append(utf8: adjustment.rule.rawValue)
             out.appendUTF8("\",\"note\":")
-            JSONText.append(EvidenceText.note(adjustment, in: comment), to: &out)
+            EvidenceText.appendNoteJSON(adjustment, in: comment, to: &out)
             out.appendUTF8(",\"factor\":")
             JSONText.appendNumber(adjustment.factor, to: &out)
             out.append(0x7D)
@@ -119,7 +126,7 @@ public struct ScoreFormatter: Sendable {
     }
 
     /// The comment's bytes `start..<end` as a JSON string, without making a String of them.
-    private func appendText(_ comment: CommentScore, _ start: Int32, _ end: Int32, to out: inout [UInt8]) {
+    private func appendText<Out: ByteSink & ~Copyable>(_ comment: CommentScore, _ start: Int32, _ end: Int32, to out: inout Out) {
         var text = comment.text
         text.withUTF8 { bytes in
             let lower = min(max(Int(start), 0), bytes.count), upper = min(max(Int(end), lower), bytes.count)
@@ -136,13 +143,22 @@ public struct ScoreFormatter: Sendable {
 
     /// Appends ``json(_:id:)`` to `out`.
     public func appendJSON(_ comment: CommentScore, id: String?, to out: inout [UInt8]) {
+        writeJSON(comment, id: id, to: &out)
+    }
+
+    /// Appends ``json(_:id:)`` to `out`.
+    public func appendJSON(_ comment: CommentScore, id: String?, to out: inout ByteWriter) {
+        writeJSON(comment, id: id, to: &out)
+    }
+
+    private func writeJSON<Out: ByteSink & ~Copyable>(_ comment: CommentScore, id: String?, to out: inout Out) {
         out.append(0x7B)
         if let id {
             out.appendUTF8("\"id\":")
             JSONText.append(id, to: &out)
             out.append(0x2C)
         }
-        appendJSONFields(comment, to: &out)
+        writeJSONFields(comment, to: &out, extraFields: nil)
         out.append(0x7D)
     }
 
@@ -157,6 +173,15 @@ public struct ScoreFormatter: Sendable {
     /// Appends the fields of ``json(_:id:)`` without `id` and without the braces; `extraFields`
     /// (e.g. VADER's four values, each `"key":value,`) go right before `emotion`.
     public func appendJSONFields(_ comment: CommentScore, to out: inout [UInt8], extraFields: ((inout [UInt8]) -> Void)? = nil) {
+        writeJSONFields(comment, to: &out, extraFields: extraFields)
+    }
+
+    /// Appends the fields of ``json(_:id:)``; see ``appendJSONFields(_:to:extraFields:)-([UInt8],_)``.
+    public func appendJSONFields(_ comment: CommentScore, to out: inout ByteWriter, extraFields: ((inout ByteWriter) -> Void)? = nil) {
+        writeJSONFields(comment, to: &out, extraFields: extraFields)
+    }
+
+    private func writeJSONFields<Out: ByteSink & ~Copyable>(_ comment: CommentScore, to out: inout Out, extraFields: ((inout Out) -> Void)?) {
         if includeText {
             out.appendUTF8("\"text\":")
             JSONText.append(comment.text, to: &out)
@@ -212,54 +237,72 @@ public struct ScoreFormatter: Sendable {
     /// comma: emotion, its band, effort, its band, success, its band, cx, its band, emotions
     /// (`name:intensity;…`), evidence (`text (dimension contribution); …`, formula-guarded).
     public func appendCSVScoreFields(_ comment: CommentScore, to out: inout [UInt8]) {
+        writeCSVScoreFields(comment, to: &out)
+    }
+
+    /// Appends the score columns; see ``appendCSVScoreFields(_:to:)-([UInt8])``.
+    public func appendCSVScoreFields(_ comment: CommentScore, to out: inout ByteWriter) {
+        writeCSVScoreFields(comment, to: &out)
+    }
+
+    private func writeCSVScoreFields<Out: ByteSink & ~Copyable>(_ comment: CommentScore, to out: inout Out) {
         let s = comment.scores
         let p = parameters
         func number(_ v: Double?) {
             out.append(0x2C)
             if let v { JSONText.appendNumber(v, to: &out) }
         }
-        func label(_ text: String) {
+        func label(_ text: StaticString) {  // band names need no quoting
             out.append(0x2C)
-            CSVText.append(field: text, to: &out)
+            out.appendUTF8(text)
         }
         number(s.emotion)
-        label(Band(s.emotion, p).label(for: .emotion))
+        label(Band(s.emotion, p).labelUTF8(for: .emotion))
         number(s.effort)
-        label(s.band(.effort, p)?.label(for: .effort) ?? "")
+        label(s.band(.effort, p)?.labelUTF8(for: .effort) ?? "")
         number(s.success)
-        label(s.band(.success, p)?.label(for: .success) ?? "")
+        label(s.band(.success, p)?.labelUTF8(for: .success) ?? "")
         number(s.cx)
-        label(Band.cxLabel(Band(s.cx, p)))
-        var cell: [UInt8] = []
+        label(Band(s.cx, p).cxLabelUTF8)
+        var cell = ByteWriter(capacity: 256)
         for (k, emotion) in s.emotions.enumerated() {
             if k > 0 { cell.append(0x3B) }
-            cell.append(contentsOf: emotion.name.utf8)
+            cell.append(utf8: emotion.name)
             cell.append(0x3A)
             JSONText.appendNumber(emotion.intensity, decimals: 2, to: &cell)
         }
         out.append(0x2C)
-        CSVText.append(field: cell, to: &out)
-        cell.removeAll(keepingCapacity: true)
+        cell.withUnsafeBytes { CSVText.append(field: $0, to: &out) }
+        cell.removeAll()
         var text = comment.text
         text.withUTF8 { bytes in
             for e in comment.evidence where e.dimension != .emotions {
-                if !cell.isEmpty { cell.append(contentsOf: [0x3B, 0x20]) }
+                if cell.count > 0 { cell.appendUTF8("; ") }
                 let lower = min(max(Int(e.start), 0), bytes.count), upper = min(max(Int(e.end), lower), bytes.count)
-                cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
-                cell.append(contentsOf: [0x20, 0x28])
-                cell.append(contentsOf: e.dimension.rawValue.utf8)
+                cell.append(bytes: UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+                cell.appendUTF8(" (")
+                cell.append(utf8: e.dimension.rawValue)
                 cell.append(0x20)
                 JSONText.appendNumber(e.contribution, decimals: 2, to: &cell)
                 cell.append(0x29)
             }
         }
         out.append(0x2C)
-        CSVText.append(field: cell, guardFormula: guardFormulas, to: &out)
+        cell.withUnsafeBytes { CSVText.append(field: $0, guardFormula: guardFormulas, to: &out) }
     }
 
     /// Appends `id,text,` and the score columns (see ``appendCSVScoreFields(_:to:)``), text cells
     /// formula-guarded.
     public func appendCSVRow(_ comment: CommentScore, id: String, sentence: Int? = nil, to out: inout [UInt8]) {
+        writeCSVRow(comment, id: id, sentence: sentence, to: &out)
+    }
+
+    /// Appends `id,text,` and the score columns; see ``appendCSVRow(_:id:sentence:to:)-([UInt8])``.
+    public func appendCSVRow(_ comment: CommentScore, id: String, sentence: Int? = nil, to out: inout ByteWriter) {
+        writeCSVRow(comment, id: id, sentence: sentence, to: &out)
+    }
+
+    private func writeCSVRow<Out: ByteSink & ~Copyable>(_ comment: CommentScore, id: String, sentence: Int?, to out: inout Out) {
         CSVText.append(field: id, guardFormula: guardFormulas, to: &out)
         if let sentence {
             out.append(0x2C)
@@ -267,7 +310,7 @@ public struct ScoreFormatter: Sendable {
         }
         out.append(0x2C)
         CSVText.append(field: comment.text, guardFormula: guardFormulas, to: &out)
-        appendCSVScoreFields(comment, to: &out)
+        writeCSVScoreFields(comment, to: &out)
     }
 
     public func csvRow(_ comment: CommentScore, id: String) -> String {
@@ -313,17 +356,20 @@ public enum CSVText {
 
     /// Appends `field` quoted as ``quote(_:)`` does, after ``guardFormula(_:enabled:)`` when
     /// `guardFormula` is set.
-    public static func append(field: String, guardFormula: Bool = false, to out: inout [UInt8]) {
+    @inlinable
+    public static func append<Out: ByteSink & ~Copyable>(field: String, guardFormula: Bool = false, to out: inout Out) {
         var field = field
         field.withUTF8 { append(field: $0, guardFormula: guardFormula, to: &out) }
     }
 
     /// Appends the UTF-8 cell `field`; see ``append(field:guardFormula:to:)-(String,_,_)``.
-    public static func append(field: [UInt8], guardFormula: Bool = false, to out: inout [UInt8]) {
+    @inlinable
+    public static func append<Out: ByteSink & ~Copyable>(field: [UInt8], guardFormula: Bool = false, to out: inout Out) {
         field.withUnsafeBufferPointer { append(field: $0, guardFormula: guardFormula, to: &out) }
     }
 
-    public static func append(field: UnsafeBufferPointer<UInt8>, guardFormula: Bool = false, to out: inout [UInt8]) {
+    @inlinable
+    public static func append<Out: ByteSink & ~Copyable>(field: UnsafeBufferPointer<UInt8>, guardFormula: Bool = false, to out: inout Out) {
         var guarded = false
         if guardFormula, let first = field.first {
             switch first {
@@ -343,7 +389,7 @@ public enum CSVText {
             }
             out.append(0x22)
         } else {
-            out.append(contentsOf: field)
+            out.append(bytes: field)
         }
     }
 

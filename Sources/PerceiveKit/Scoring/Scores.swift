@@ -16,18 +16,38 @@ public enum Band: Int, Sendable, CaseIterable, Comparable {
     public static func < (a: Band, b: Band) -> Bool { a.rawValue < b.rawValue }
 
     /// The band's name for a dimension: "very negative" for emotion, "very hard" for effort…
-    public func label(for dimension: Dimension) -> String {
-        let names: [String]
-        switch dimension {
-        case .emotion, .emotions: names = ["very negative", "negative", "neutral", "positive", "very positive"]
-        case .effort: names = ["very hard", "hard", "neutral", "easy", "very easy"]
-        case .success: names = ["failed", "partly failed", "neutral", "partly achieved", "achieved"]
+    public func label(for dimension: Dimension) -> String { labelUTF8(for: dimension).description }
+
+    public static func cxLabel(_ band: Band) -> String { band.cxLabelUTF8.description }
+
+    /// ``label(for:)`` as a literal (what the byte writers append).
+    func labelUTF8(for dimension: Dimension) -> StaticString {
+        switch (dimension, self) {
+        case (.emotion, .veryNegative), (.emotions, .veryNegative): return "very negative"
+        case (.emotion, .negative), (.emotions, .negative): return "negative"
+        case (.emotion, .positive), (.emotions, .positive): return "positive"
+        case (.emotion, .veryPositive), (.emotions, .veryPositive): return "very positive"
+        case (.effort, .veryNegative): return "very hard"
+        case (.effort, .negative): return "hard"
+        case (.effort, .positive): return "easy"
+        case (.effort, .veryPositive): return "very easy"
+        case (.success, .veryNegative): return "failed"
+        case (.success, .negative): return "partly failed"
+        case (.success, .positive): return "partly achieved"
+        case (.success, .veryPositive): return "achieved"
+        case (_, .neutral): return "neutral"
         }
-        return names[rawValue + 2]
     }
 
-    public static func cxLabel(_ band: Band) -> String {
-        ["very poor", "poor", "neutral", "good", "very good"][band.rawValue + 2]
+    /// ``cxLabel(_:)`` as a literal.
+    var cxLabelUTF8: StaticString {
+        switch self {
+        case .veryNegative: return "very poor"
+        case .negative: return "poor"
+        case .neutral: return "neutral"
+        case .positive: return "good"
+        case .veryPositive: return "very good"
+        }
     }
 }
 

@@ -13,7 +13,8 @@ public struct VADERScoreFormatter: Sendable {
     public static let csvHeader = ScoreFormatter.csvHeader + ["neg", "neu", "pos", "compound"]
 
     /// Appends `"neg":…,"neu":…,"pos":…,"compound":…,` (the fields JSON output adds).
-    public static func appendJSONFields(_ p: VADERPolarity, to out: inout [UInt8]) {
+    @inlinable
+    public static func appendJSONFields<Out: ByteSink & ~Copyable>(_ p: VADERPolarity, to out: inout Out) {
         out.appendUTF8("\"neg\":")
         JSONText.appendNumber(p.neg, to: &out)
         out.appendUTF8(",\"neu\":")
@@ -26,11 +27,16 @@ public struct VADERScoreFormatter: Sendable {
     }
 
     /// Appends `,neg,neu,pos,compound` (the columns CSV output adds).
-    public static func appendCSVFields(_ p: VADERPolarity, to out: inout [UInt8]) {
-        for value in [p.neg, p.neu, p.pos, p.compound] {
-            out.append(0x2C)
-            JSONText.appendNumber(value, to: &out)
-        }
+    @inlinable
+    public static func appendCSVFields<Out: ByteSink & ~Copyable>(_ p: VADERPolarity, to out: inout Out) {
+        out.append(0x2C)
+        JSONText.appendNumber(p.neg, to: &out)
+        out.append(0x2C)
+        JSONText.appendNumber(p.neu, to: &out)
+        out.append(0x2C)
+        JSONText.appendNumber(p.pos, to: &out)
+        out.append(0x2C)
+        JSONText.appendNumber(p.compound, to: &out)
     }
 
     /// One JSON object: VADER's four values right before Perceive's `emotion`.
