@@ -12,9 +12,9 @@ enum ParallelScoring {
 
 extension LexiconOptions {
     /// A pool of `threads` scorers (default: all cores) with `first`'s lexicon and rules;
-    /// `first` is one of them. Each further scorer gets a lexicon loaded again rather than
-    /// `first`'s: threads sharing one lexicon's arrays contend on their reference counts
-    /// (two threads ran slower than one).
+    /// `first` is one of them. Each further scorer gets a detached copy of `first`'s lexicon
+    /// rather than the same arrays: threads sharing one lexicon's arrays contend on their
+    /// reference counts (two threads ran slower than one).
     func makeScorerPool(_ first: Scorer, threads: Int?) throws -> ScorerPool {
         var unused: Scorer? = first
         return try ScorerPool(threads: threads) {
@@ -22,8 +22,7 @@ extension LexiconOptions {
                 unused = nil
                 return scorer
             }
-            let lexicon = BundledLexicons.names.contains(self.lexicon) ? try BundledLexicons.uncachedLexicon(named: self.lexicon) : try loadLexicon()
-            return try Scorer(lexicon: lexicon, ruleset: first.ruleset, locale: lang)
+            return try Scorer(lexicon: first.lexicon.detachedCopy(), ruleset: first.ruleset, locale: lang)
         }
     }
 }

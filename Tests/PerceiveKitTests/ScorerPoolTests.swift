@@ -85,4 +85,20 @@ import Glibc
         // And the pool still works.
         #expect(pool.map(["good", "bad"]) { scorer, text in try! scorer.score(text).scores.emotion > 0 } == [true, false])
     }
+
+    @Test func aDetachedLexiconScoresTheSameAndSharesNoArray() throws {
+        let lexicon = try BundledLexicons.english()
+        let copy = lexicon.detachedCopy()
+        func address<T>(_ array: [T]) -> UnsafeRawPointer? { array.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(address(copy.entries) != address(lexicon.entries))
+        #expect(address(copy.info) != address(lexicon.info))
+        #expect(address(copy.emotionWeights) != address(lexicon.emotionWeights))
+        #expect(address(copy.categories) != address(lexicon.categories))
+        #expect(copy.entries.count == lexicon.entries.count && copy.vocabularySize == lexicon.vocabularySize)
+        let original = try Scorer(lexicon: lexicon), detached = try Scorer(lexicon: copy)
+        let format = ScoreFormatter(lexicon: lexicon, parameters: original.parameters)
+        for text in Self.comments.prefix(50) {
+            #expect(format.json(try detached.score(text), id: nil) == format.json(try original.score(text), id: nil))
+        }
+    }
 }

@@ -22,6 +22,14 @@ struct ByteHashTable: Sendable {
         mask = size - 1
     }
 
+    /// The same table with arrays of its own (see ``Lexicon/detachedCopy()``).
+    func detachedCopy() -> ByteHashTable {
+        var copy = self
+        copy.slots = slots.detachedCopy()
+        copy.keys = keys.detachedCopy()
+        return copy
+    }
+
     /// FNV-1a, 64 bit, with a final avalanche so the low bits used for slots mix well.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
