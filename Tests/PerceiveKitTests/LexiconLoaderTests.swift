@@ -288,3 +288,30 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
     #expect(try matchedTerms("hassle - free", lexicon).isEmpty)
     #expect(throws: LexiconError.self) { try load(terms: ["hassle-free\t0.5", "hassle free\t0.4"]) }
 }
+
+@Test func emotionListsSplitAtCommasAndOneColon() throws {
+    // Empty items are skipped, spaces around names and intensities are trimmed.
+    let lexicon = try load(terms: ["good\t0.5\t\t\t joy : 0.5 ,, anger:0.25,"])
+    let entry = try #require(lexicon.entries.first { $0.term == "good" })
+    #expect(entry.emotions.map(\.category) == [0, 1])
+    #expect(entry.emotions.map(\.intensity) == [0.5, 0.25])
+    expectError(LexiconError(file: "test/terms.tsv", line: 6, column: 12, "emotion \"joy:0.5:1\" is not of the form name:intensity")) {
+        try load(terms: ["good\t0.5\t\t\tjoy:0.5:1"])
+    }
+    expectError(LexiconError(file: "test/terms.tsv", line: 6, column: 12, "emotion \"joy\" is not of the form name:intensity")) {
+        try load(terms: ["good\t0.5\t\t\tanger:0.1,joy"])
+    }
+}
+
+@Test func filesWithCRLFLineEndsLoadAsWithLF() throws {
+    let rows = ["good\t0.5\t\t\tjoy:0.5", "on hold\t-0.3\t-0.6", "great service\t0.8"]
+    func crlf(_ columns: String) -> String {
+        (header + columns + rows.map { $0 + "\n" }.joined()).replacing("\n", with: "\r\n")
+    }
+    let lf = try load(terms: rows)
+    let windows = try load(raw: ["terms.tsv": crlf(termColumns)])
+    #expect(windows.entries.map(\.term) == lf.entries.map(\.term))
+    #expect(windows.entries.map(\.valence) == lf.entries.map(\.valence))
+    #expect(windows.entries.map(\.effort) == lf.entries.map(\.effort))
+    #expect(windows.entries.count == 3)
+}

@@ -128,35 +128,44 @@ public enum LexiconLoader {
         return nil
     }
 
-    /// A row of a data file: its fields and the 1-based column where each starts.
+    /// A row of a data file: its 1-based line and its fields.
     struct Row {
         var line: Int
         var fields: [Substring]
-        var columns: [Int]
+
+        /// The 1-based column (in characters) where field `index` starts, for messages.
+        func column(_ index: Int) -> Int {
+            var column = 1
+            for field in fields.prefix(index) { column += field.count + 1 }
+            return column
+        }
     }
 
     /// Splits a data file into rows after checking its header lines and column header.
+    /// Lines and fields are split on their UTF-8 bytes (LF, TAB), which is also where
+    /// Characters would split them, but for CRLF: a CR before the LF is dropped.
     static func rows(of text: String, file: String, columns expected: [String]) throws(LexiconError) -> [Row] {
         var header: [String: String] = [:]
         var sawColumns = false
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.hasPrefix("#") {
+            let line = Substring(rawLine.last == 0x0D ? rawLine.dropLast() : rawLine)
+            if line.utf8.first == UInt8(ascii: "#") {
                 if !sawColumns, let colon = line.firstIndex(of: ":") {
                     let key = line[line.index(after: line.startIndex)..<colon].trimmingWhitespace
                     header[key] = line[line.index(after: colon)...].trimmingWhitespace
                 }
                 continue
             }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let fields = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             if !sawColumns {
                 for key in requiredHeaderKeys where (header[key] ?? "").isEmpty {
                     throw LexiconError(file: file, line: lineNumber, "missing header line \"# \(key): …\" before the column header")
                 }
-                let names = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
+                let names = fields.map { $0.trimmingWhitespace }
                 guard names == expected else {
                     throw LexiconError(file: file, line: lineNumber, column: 1,
                         "expected the column header \"\(expected.joined(separator: "<TAB>"))\", found \"\(names.joined(separator: "<TAB>"))\"")
@@ -164,18 +173,11 @@ public enum LexiconLoader {
                 sawColumns = true
                 continue
             }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count <= expected.count else {
                 throw LexiconError(file: file, line: lineNumber,
                     "expected at most \(expected.count) TAB-separated fields (\(expected.joined(separator: ", "))), found \(fields.count)")
             }
-            var columns: [Int] = []
-            var column = 1
-            for field in fields {
-                columns.append(column)
-                column += field.count + 1
-            }
-            rows.append(Row(line: lineNumber, fields: fields, columns: columns))
+            rows.append(Row(line: lineNumber, fields: fields))
         }
         if !sawColumns {
             throw LexiconError(file: file, line: lineNumber, "no column header \"\(expected.joined(separator: "<TAB>"))\" found")
@@ -231,10 +233,10 @@ public enum LexiconLoader {
             let text = field.trimmingWhitespace
             if text.isEmpty { return nil }
             guard let value = Double(text), value.isFinite else {
-                throw LexiconError(file: file, line: row.line, column: row.columns[index], "\(name) \"\(text)\" is not a number")
+                throw LexiconError(file: file, line: row.line, column: row.column(index), "\(name) \"\(text)\" is not a number")
             }
             guard range.contains(value) else {
-                throw LexiconError(file: file, line: row.line, column: row.columns[index],
+                throw LexiconError(file: file, line: row.line, column: row.column(index),
                     "\(name) \(text) is outside \(range.lowerBound)…\(range.upperBound)")
             }
             return value
@@ -266,25 +268,35 @@ public enum LexiconLoader {
         }
 
         func parseEmotions(_ field: Substring, _ row: Row, file: String) throws(LexiconError) -> [EmotionWeight] {
-            let column = row.fields.count > 4 ? row.columns[4] : nil
+            let column = row.fields.count > 4 ? row.column(4) : nil
             var weights: [EmotionWeight] = []
-            for item in field.split(separator: ",") {
-                let parts = item.split(separator: ":", omittingEmptySubsequences: false)
-                    .map { $0.trimmingWhitespace }
-                guard parts.count == 2 else {
+            // Items split at commas (empty ones skipped), each at its one colon, by bytes and
+            // without arrays of parts: most terms have emotions, and this ran for every one.
+            var rest = field[...]
+            while !rest.isEmpty {
+                let comma = rest.utf8.firstIndex(of: UInt8(ascii: ",")) ?? rest.endIndex
+                let item = rest[..<comma]
+                rest = comma == rest.endIndex ? rest[comma...] : rest[rest.utf8.index(after: comma)...]
+                if item.isEmpty { continue }
+                var pair: (name: String, value: String)?
+                if let colon = item.utf8.firstIndex(of: UInt8(ascii: ":")) {
+                    let value = item[item.utf8.index(after: colon)...]
+                    if !value.utf8.contains(UInt8(ascii: ":")) { pair = (item[..<colon].trimmingWhitespace, value.trimmingWhitespace) }
+                }
+                guard let (name, value) = pair else {
                     throw LexiconError(file: file, line: row.line, column: column,
                         "emotion \"\(item)\" is not of the form name:intensity")
                 }
-                guard let category = manifest.emotions.firstIndex(where: { $0.name == parts[0] }) else {
+                guard let category = manifest.emotions.firstIndex(where: { $0.name == name }) else {
                     throw LexiconError(file: file, line: row.line, column: column,
-                        "unknown emotion \"\(parts[0])\" (the manifest declares \(manifest.emotions.map(\.name).joined(separator: ", ")))")
+                        "unknown emotion \"\(name)\" (the manifest declares \(manifest.emotions.map(\.name).joined(separator: ", ")))")
                 }
-                guard let intensity = Double(parts[1]), intensity > 0, intensity <= 1 else {
+                guard let intensity = Double(value), intensity > 0, intensity <= 1 else {
                     throw LexiconError(file: file, line: row.line, column: column,
-                        "intensity \"\(parts[1])\" of \(parts[0]) must be a number in (0, 1]")
+                        "intensity \"\(value)\" of \(name) must be a number in (0, 1]")
                 }
                 guard !weights.contains(where: { $0.category == category }) else {
-                    throw LexiconError(file: file, line: row.line, column: column, "emotion \"\(parts[0])\" is listed twice")
+                    throw LexiconError(file: file, line: row.line, column: column, "emotion \"\(name)\" is listed twice")
                 }
                 weights.append(EmotionWeight(category: category, intensity: intensity))
             }
@@ -295,7 +307,7 @@ public enum LexiconLoader {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "weight"]) {
                 guard row.fields.count >= 2, let kind = ShifterKind(rawValue: row.fields[1].trimmingWhitespace) else {
-                    throw LexiconError(file: file, line: row.line, column: row.columns.count > 1 ? row.columns[1] : nil,
+                    throw LexiconError(file: file, line: row.line, column: row.fields.count > 1 ? row.column(1) : nil,
                         "expected a shifter kind (\(ShifterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 let weight = row.fields.count > 2
@@ -322,7 +334,7 @@ public enum LexiconLoader {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "value"]) {
                 guard row.fields.count >= 2, let kind = CueKind(rawValue: row.fields[1].trimmingWhitespace) else {
-                    throw LexiconError(file: file, line: row.line, column: row.columns.count > 1 ? row.columns[1] : nil,
+                    throw LexiconError(file: file, line: row.line, column: row.fields.count > 1 ? row.column(1) : nil,
                         "expected a cue kind (\(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 let value = row.fields.count > 2
