@@ -117,6 +117,24 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(3).map { Array($0.unicodeScalars) })")
     }
+
+    @Test func agreesOnLongMostlyPlainStrings() {
+        // Plain runs longer than the eight bytes the escaper skips at a time, with a byte to
+        // escape at every offset within and across those blocks.
+        let special: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2027}", "’", "é", "😡", " ", "~", "\u{7F}"]
+        var generator = SeededGenerator(seed: 11)
+        var mismatches: [String] = []
+        for _ in 0..<5_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...80, using: &generator) {
+                let plain = Int.random(in: 0..<10, using: &generator) > 0
+                text.append(plain ? Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &generator)) : special.randomElement(using: &generator)!)
+            }
+            let value = String(text)
+            if JSONText.string(value) != Self.reference(value) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3).map { Array($0.unicodeScalars) })")
+    }
 }
 
 /// `CSVText.append(field:guardFormula:to:)` (bytes, issue 5) against RFC 4180 quoting written

@@ -37,10 +37,14 @@ public enum JSONText {
     /// Appends the UTF-8 text `bytes` escaped as inside a JSON string literal, without the quotes.
     @inlinable
     public static func appendEscaped<Out: ByteSink & ~Copyable>(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
+        guard let base = bytes.baseAddress else { return }
         var copied = 0  // bytes[..<copied] are written
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight bytes at a time while none of them needs a look (most text).
+            while i + 8 <= n, !mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            if i == n { break }
             let byte = bytes[i]
             let escape: StaticString
             var width = 1
@@ -75,6 +79,18 @@ public enum JSONText {
             copied = i
         }
         if copied < n { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[copied..<n])) }
+    }
+
+    /// Whether one of the eight bytes in `word` is below 0x20, `"`, `\\` or 0xE2 (the lead
+    /// byte of U+2028/U+2029): the exact "has a byte less than / equal to" tests of
+    /// Bit Twiddling Hacks, on all eight at once.
+    @inlinable @inline(__always)
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+                | hasZeroByte(word ^ (ones &* 0xE2))) != 0
     }
 
     @inlinable @inline(__always) static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
@@ -128,15 +144,20 @@ public enum JSONText {
     @inlinable
     public static func appendNumber<Out: ByteSink & ~Copyable>(_ value: Double, decimals: Int = 4, to out: inout Out) {
         guard value.isFinite else { return out.appendUTF8("null") }
-        let scale: Int64
+        // One call per scale, so that each divides by a constant.
         switch decimals {
-        case 4: scale = 10_000
-        case 2: scale = 100
-        case 1: scale = 10
-        case 0: scale = 1
-        case 3: scale = 1_000
-        default: return appendSlowNumber(value, decimals: decimals, to: &out)
+        case 4: appendFixed(value, scale: 10_000, decimals: 4, to: &out)
+        case 2: appendFixed(value, scale: 100, decimals: 2, to: &out)
+        case 1: appendFixed(value, scale: 10, decimals: 1, to: &out)
+        case 0: appendFixed(value, scale: 1, decimals: 0, to: &out)
+        case 3: appendFixed(value, scale: 1_000, decimals: 3, to: &out)
+        default: appendSlowNumber(value, decimals: decimals, to: &out)
         }
+    }
+
+    /// ``appendNumber(_:decimals:to:)`` for a finite value, `scale` = 10^`decimals`.
+    @inlinable @inline(__always)
+    static func appendFixed<Out: ByteSink & ~Copyable>(_ value: Double, scale: UInt64, decimals: Int, to out: inout Out) {
         let scaled = value * Double(scale)
         guard abs(scaled) < 1e15 else { return appendSlowNumber(value, decimals: decimals, to: &out) }
         // Rounded half away from zero, as `rounded()` does, without a libm call: below 2^52
@@ -146,9 +167,9 @@ public enum JSONText {
         if rest >= 0.5 { n += 1 } else if rest <= -0.5 { n -= 1 }
         if n == 0 { return out.append(0x30) }  // no "-0"
         let negative = n < 0
-        var magnitude = UInt64(n.magnitude)
-        var fraction = magnitude % UInt64(scale)
-        magnitude /= UInt64(scale)
+        var magnitude = n.magnitude
+        var fraction = magnitude % scale
+        magnitude /= scale
         // Written backwards into 24 bytes (room for 15 digits, a point and a sign), then copied once.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { buffer in
