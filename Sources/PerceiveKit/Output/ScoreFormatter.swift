@@ -72,7 +72,7 @@ public struct ScoreFormatter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: Evidence, in comment: CommentScore, to out: inout Out) {
+    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, to out: inout Out) {
         out.appendUTF8("{\"dimension\":\"")
         out.append(utf8: e.dimension.rawValue)
         out.append(0x22)
@@ -220,9 +220,11 @@ public struct ScoreFormatter: Sendable {
         out.append(0x5D)
         if includeEvidence {
             out.appendUTF8(",\"evidence\":[")
-            for (k, e) in comment.evidence.enumerated() {
-                if k > 0 { out.append(0x2C) }
-                appendJSON(e, in: comment, to: &out)
+            comment.evidence.withUnsafeBufferPointer { items in  // in place: a copy retains its adjustments
+                for k in items.indices {
+                    if k > 0 { out.append(0x2C) }
+                    appendJSON(items[k], in: comment, to: &out)
+                }
             }
             out.append(0x5D)
         }

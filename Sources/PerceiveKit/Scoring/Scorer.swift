@@ -162,8 +162,9 @@ public final class Scorer {
         for i in 0...sentenceCount { accumulators[i].reset() }
         evidence.withUnsafeBufferPointer { items in
             for i in items.indices {
-                accumulators[sentenceCount].add(items[i])
-                accumulators[Int(items[i].sentence)].add(items[i])
+                let c = items[i].contribution, dimension = items[i].dimension, category = items[i].category
+                accumulators[sentenceCount].add(c, dimension, category: category)
+                accumulators[Int(items[i].sentence)].add(c, dimension, category: category)
             }
         }
         var sentences: [SentenceScore] = []

@@ -162,12 +162,18 @@ struct ScoreAccumulator {
 
     @inline(__always)
     mutating func add(_ e: Evidence) {
-        let c = e.contribution
-        switch e.dimension {
+        add(e.contribution, e.dimension, category: e.category)
+    }
+
+    /// Adds one contribution (the fields of an ``Evidence`` that count), without copying the
+    /// Evidence: a copy retains and releases its adjustments.
+    @inline(__always)
+    mutating func add(_ c: Double, _ dimension: Dimension, category: Int32) {
+        switch dimension {
         case .emotion: signed.0 += c * abs(c); absolute.0 += abs(c); counts.0 += 1
         case .effort: signed.1 += c * abs(c); absolute.1 += abs(c); counts.1 += 1
         case .success: signed.2 += c * abs(c); absolute.2 += abs(c); counts.2 += 1
-        case .emotions: remaining[Int(e.category)] *= 1 - min(1, max(0, c))
+        case .emotions: remaining[Int(category)] *= 1 - min(1, max(0, c))
         }
     }
 

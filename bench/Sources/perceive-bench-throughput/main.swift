@@ -76,10 +76,15 @@ try measure("score", count: count, bytes: bytes, rounds: rounds) {
     for comment in comments { evidence += try scorer.score(comment).evidence.count }
     return evidence
 }
-// The parallel path: batches of 4,096 comments over a pool of scorers, results in order.
+// The parallel path: batches of 4,096 comments over a pool of scorers, results in order; as in
+// the CLI, each further scorer has a detached copy of the lexicon (no shared reference counts).
 let lexicon = scorer.lexicon
 for threads in [1, 2] {
-    let pool = try ScorerPool(threads: threads) { try Scorer(lexicon: lexicon) }
+    var made = 0
+    let pool = try ScorerPool(threads: threads) {
+        made += 1
+        return try Scorer(lexicon: made == 1 ? lexicon : lexicon.detachedCopy())
+    }
     try measure("score, pool of \(threads) thread\(threads == 1 ? "" : "s")", count: count, bytes: bytes, rounds: rounds) {
         var evidence = 0
         var start = 0
