@@ -17,6 +17,9 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icuuc")]
         ),
+        // Byte scans for the VADER tokenizer (word boundaries, "!" and "?"): SSE2 on x86_64,
+        // 8-byte words elsewhere.
+        .target(name: "CPerceiveScan"),
         .executableTarget(
             name: "perceive-embed-lexicon",
             path: "Sources/perceive-embed-lexicon"
@@ -28,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "PerceiveKit",
-            dependencies: ["CICUShim"],
+            dependencies: ["CICUShim", "CPerceiveScan"],
             plugins: ["EmbedLexicon"]
         ),
         .executableTarget(
@@ -40,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerceiveKitTests",
-            dependencies: ["PerceiveKit"]
+            dependencies: ["PerceiveKit", "CPerceiveScan"]
         ),
         .testTarget(
             name: "PerceiveCLITests",

@@ -1,9 +1,9 @@
 import Testing
 @testable import PerceiveKit
 
-/// VADERText, the byte-level tokenizer behind ``VADERScorer``: its fast paths (eight-byte
-/// word scan, packed-key look-up with a bit filter, byte-class tables, "!"/"?" counting while
-/// copying) against a plain reference written here from vaderSentiment 3.3.2's definitions
+/// VADERText, the byte-level tokenizer behind ``VADERScorer``: its fast paths (word bounds and
+/// "!"/"?" counts from CPerceiveScan, see `VADERScanTests`; packed-key look-up with a bit
+/// filter; byte-class tables) against a plain reference written here from vaderSentiment 3.3.2's definitions
 /// (`str.split()`, `strip(string.punctuation)` unless two characters or fewer remain,
 /// `lower()`, `isupper()`, `NEGATE` or "n't"), on seeded random texts and on edge cases.
 @Suite struct VADERTextTests {
@@ -165,22 +165,6 @@ import Testing
         for b in 0..<256 {
             let byte = UInt8(b)
             #expect(VADERText.isASCIIPunctuationFast(byte) == VADERText.isASCIIPunctuation(byte), "byte \(b)")
-            #expect(VADERText.isASCIIWhitespace(byte) == (b < 0x80 && VADERText.isPythonWhitespace(UInt32(b))), "byte \(b)")
-            // A byte that is not a split candidate can be neither whitespace nor non-ASCII.
-            let candidate = VADERText.splitCandidates(0x6161_6161_6161_6100 | UInt64(byte)) == 0x80   // with "a"s around
-            #expect(candidate == (b <= 0x20 || b >= 0x80), "byte \(b)")
-        }
-    }
-
-    @Test func copyCountsMarksAndTellsASCII() {
-        for (string, e, q, ascii) in [("", 0, 0, true), ("a!b?c!!", 3, 1, true), ("!!!!!!!!??", 8, 2, true),
-                                      ("no marks in sixteen", 0, 0, true), ("é!", 1, 0, false), ("x?????????é", 0, 9, false)] {
-            let bytes = Array(string.utf8)
-            let destination = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
-            defer { destination.deallocate() }
-            let result = bytes.withUnsafeBufferPointer { VADERText.copy($0, to: destination) }
-            #expect(result.exclamations == e && result.questions == q && result.ascii == ascii, "\(string)")
-            #expect(Array(UnsafeBufferPointer(start: destination, count: bytes.count)) == bytes)
         }
     }
 

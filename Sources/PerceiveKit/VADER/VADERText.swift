@@ -1,3 +1,5 @@
+import CPerceiveScan
+
 /// vaderSentiment's text handling (`polarity_scores` and `SentiText`), on UTF-8 bytes:
 ///
 /// 1. each emoji (one code point) in the emoji lexicon is replaced by its description;
@@ -12,10 +14,11 @@
 /// One `VADERText` is reused from comment to comment (its buffers keep their capacity): a text
 /// with nothing unusual in it allocates nothing.
 ///
-/// The split runs over the bytes eight at a time (a word's end is the first whitespace byte);
-/// an ASCII word of up to 16 bytes is lower-cased, checked for capitals and looked up as two
-/// 8-byte words (``VADERShortKeyTable``); the usual word (up to 15 bytes, no punctuation at
-/// either end) is handled straight from the bytes loaded to find its end. Words with non-ASCII
+/// Where words start and end is found 64 bytes at a time (``pc_split``, SSE2 on x86_64: a
+/// bit per byte for whitespace, then a bit scan per word), together with the "!" and "?"
+/// counts; an ASCII word of up to 16 bytes is lower-cased, checked for capitals and looked up
+/// as two 8-byte words (``VADERShortKeyTable``); the usual word (up to 16 bytes, no punctuation
+/// at either end) is handled straight from its two loads. Words with non-ASCII
 /// characters, and words of more than 16 bytes, take a slower exact path (Python's `lower()`
 /// and `isupper()` by Unicode properties). The lexicon terms met are listed (``termCount``):
 /// only they can have a valence.
@@ -29,7 +32,9 @@ final class VADERText {
         let wordCapacity: Int
         let text: UnsafeMutablePointer<UInt8>
         let lowered: UnsafeMutablePointer<UInt8>
-        /// Per word: its byte range in the text (start in the low 32 bits, end in the high).
+        /// Per word: its byte range in the text (start in the low 32 bits, end in the high):
+        /// written whole by ``pc_split`` as two `UInt32`s, then narrowed where punctuation is
+        /// stripped.
         let spans: UnsafeMutablePointer<UInt64>
         let ids, terms: UnsafeMutablePointer<Int32>
         /// Per word: ``VADERText/upperFlag``, ``VADERText/negatesFlag``.
@@ -39,9 +44,11 @@ final class VADERText {
         init(textCapacity: Int, wordCapacity: Int) {
             self.textCapacity = textCapacity
             self.wordCapacity = wordCapacity
-            // 32 bytes more: 16 spaces and a NUL after the text end the split without bounds
-            // checks, and a word's bytes are read as two 8-byte loads (the excess masked off).
-            text = .allocate(capacity: textCapacity + 32)
+            // 64 bytes more: ``pc_split`` reads the text in blocks of 64 bytes, and a word's
+            // bytes are read as two 8-byte loads (the excess ignored, and masked off). Set once,
+            // so that no read meets uninitialized memory.
+            text = .allocate(capacity: textCapacity + 64)
+            text.initialize(repeating: 0x20, count: textCapacity + 64)
             lowered = .allocate(capacity: textCapacity + 32)
             spans = .allocate(capacity: wordCapacity)
             ids = .allocate(capacity: wordCapacity)
@@ -58,7 +65,7 @@ final class VADERText {
 
     // The mutable state below is only changed by this class's own methods, never across an
     // overlapping access: its run-time exclusivity checks (a thread-local look-up each) are off.
-    @exclusivity(unchecked) private(set) var buffers = Buffers(textCapacity: 256, wordCapacity: 129)
+    @exclusivity(unchecked) private(set) var buffers = Buffers(textCapacity: 256, wordCapacity: 131)
     /// The text after emoji replacement is `buffers.text[0 ..< textCount]`.
     @exclusivity(unchecked) private(set) var textCount = 0
     /// Number of words. Per word, in ``buffers``: byte range in the text (``start(_:)``,
@@ -77,9 +84,11 @@ final class VADERText {
     @exclusivity(unchecked) private(set) var replacements: [(textStart: Int32, textEnd: Int32, start: Int32, end: Int32)] = []
     /// Case properties of non-ASCII code points met (``caseFlags(_:_:)``), 512 slots by the low bits.
     private let caseCache: UnsafeMutablePointer<UInt64>
-    /// Per byte value: ``whitespaceClass`` (ASCII whitespace), ``punctuationClass`` (`string.punctuation`).
+    /// Per byte value: ``punctuationClass`` (`string.punctuation`) or 0.
     private let classes: UnsafeMutablePointer<UInt8>
-    private static let whitespaceClass: UInt8 = 1, punctuationClass: UInt8 = 2
+    private static let punctuationClass: UInt8 = 2
+    /// Per key length 0…16: the masks that keep a key's bytes of its two 8-byte loads.
+    private let keyMasks: UnsafeMutablePointer<(UInt64, UInt64)>
     /// The lexicon (for the general table and the emoji), and its tables as plain pointers,
     /// read once: valid while the lexicon lives (this instance holds it), and reading them per
     /// text costs no reference counting.
@@ -94,9 +103,15 @@ final class VADERText {
         let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for c in 0..<256 {
             let b = UInt8(c)
-            classes[c] = (Self.isASCIIWhitespace(b) ? Self.whitespaceClass : 0) | (Self.isASCIIPunctuation(b) ? Self.punctuationClass : 0)
+            classes[c] = Self.isASCIIPunctuation(b) ? Self.punctuationClass : 0
         }
         self.classes = classes
+        keyMasks = .allocate(capacity: VADERShortKeyTable.maximumLength + 1)
+        for length in 0...VADERShortKeyTable.maximumLength {
+            let low = length >= 8 ? UInt64.max : (1 << UInt64(8 * length)) - 1
+            let high = length >= 16 ? UInt64.max : length <= 8 ? 0 : (1 << UInt64(8 * (length - 8))) - 1
+            (keyMasks + length).initialize(to: (low, high))
+        }
         self.lexicon = lexicon
         lexiconWords = lexicon.words
         shortTable = lexicon.shortTable.lookup
@@ -106,6 +121,7 @@ final class VADERText {
     deinit {
         caseCache.deallocate()
         classes.deallocate()
+        keyMasks.deallocate()
     }
 
     var text: UnsafeMutablePointer<UInt8> { buffers.text }
@@ -138,16 +154,9 @@ final class VADERText {
     func analyze(_ input: UnsafeBufferPointer<UInt8>) {
         if !replacements.isEmpty { replacements.removeAll(keepingCapacity: true) }
         reserve(input.count)
-        let copied = Self.copy(input, to: buffers.text)
+        let ascii = pc_copy_ascii(input.baseAddress, input.count, buffers.text) != 0
         textCount = input.count
-        exclamations = copied.exclamations
-        questions = copied.questions
-        if !copied.ascii && !lexicon.emoji.isEmpty { replaceEmoji(input, lexicon.emoji) }
-        // 16 spaces and a NUL after the text: the end of the last word needs no bounds check.
-        let end = UnsafeMutableRawPointer(buffers.text + textCount)
-        end.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
-        end.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: 8, as: UInt64.self)
-        end.storeBytes(of: 0 as UInt8, toByteOffset: 16, as: UInt8.self)
+        if !ascii && !lexicon.emoji.isEmpty { replaceEmoji(input, lexicon.emoji) }
         split()
     }
 
@@ -157,12 +166,12 @@ final class VADERText {
         guard bytes > buffers.textCapacity else { return }
         let capacity = max(bytes, buffers.textCapacity * 2)
         let old = buffers
-        buffers = Buffers(textCapacity: capacity, wordCapacity: capacity / 2 + 1)
+        // 2 words more than the text can hold: ``pc_split`` may write 3 bounds past the last.
+        buffers = Buffers(textCapacity: capacity, wordCapacity: capacity / 2 + 3)
         if keeping > 0 { buffers.text.update(from: old.text, count: keeping) }
     }
 
     private func replaceEmoji(_ input: UnsafeBufferPointer<UInt8>, _ emoji: VADEREmojiTable) {
-        var exclamations = self.exclamations, questions = self.questions
         // Worked on as a local (moved out and back): no exclusivity check per append.
         var replacements = self.replacements
         self.replacements = []
@@ -211,7 +220,6 @@ final class VADERText {
                 text[out] = 0x20
                 out += 1
                 for d in description {
-                    if d == 0x21 { exclamations += 1 } else if d == 0x3F { questions += 1 }
                     text[out] = d
                     out += 1
                 }
@@ -225,8 +233,6 @@ final class VADERText {
             i += length
         }
         textCount = out
-        self.exclamations = exclamations
-        self.questions = questions
     }
 
     /// Where the split writes and what it reads: plain pointers, read once per text (a class
@@ -247,90 +253,55 @@ final class VADERText {
         let table = shortTable
         let t = b.text
         let terms = b.terms
-        let n = textCount
+        let spans = b.spans
         let but = self.but
         let classes = self.classes
-        var count = 0, caps = 0, firstBut = -1, termCount = 0
-        var i = 0
-        words: while true {
-            // Whitespace (Python's `str.split()`); the NUL after the padding ends it.
-            var c = t[i]
-            while classes[Int(c)] & Self.whitespaceClass != 0 {
-                i &+= 1
-                c = t[i]
-            }
-            if c >= 0x80 {
-                let space = Self.whitespaceLength(t, i, n)
-                if space > 0 {
-                    i &+= space
-                    continue words
-                }
-            }
-            if i >= n { break }
-            let start = i
-            let w = count
-            // The usual word: ASCII, at most 15 bytes, no punctuation at either end. Its bytes
-            // are the key as loaded; anything else takes the general path below.
-            fast: do {
-                let raw = UnsafeRawPointer(t + i)
-                let w0 = raw.loadUnaligned(as: UInt64.self)
-                let c0 = Self.splitCandidates(w0)
-                let length: Int, key0: UInt64, key1: UInt64
-                if c0 != 0 {
-                    let p = c0.trailingZeroBitCount &>> 3
-                    length = p
-                    key0 = w0 & ((1 &<< UInt64(truncatingIfNeeded: p &* 8)) &- 1)
-                    key1 = 0
-                } else {
-                    let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    let c1 = Self.splitCandidates(w1)
-                    guard c1 != 0 else { break fast }
-                    let p = c1.trailingZeroBitCount &>> 3
-                    length = 8 &+ p
-                    key0 = w0
-                    key1 = w1 & ((1 &<< UInt64(truncatingIfNeeded: p &* 8)) &- 1)
-                }
-                guard length > 0, classes[Int(t[i &+ length])] & Self.whitespaceClass != 0,
-                      (classes[Int(t[i])] | classes[Int(t[i &+ length &- 1])]) & Self.punctuationClass == 0 else { break fast }
-                count &+= 1
-                sink.spans[w] = Self.span(start, start &+ length)
-                i &+= length &+ 1   // and the whitespace byte after the word
-                Self.addShortWord(key0, key1, length: length, w, sink, table, but: but, caps: &caps, firstBut: &firstBut,
-                                  terms: terms, termCount: &termCount)
-                continue words
-            }
-            var ascii = true
-            // The word's end: eight bytes at a time, to the first byte that may be whitespace
-            // (≤ 0x20 or non-ASCII); the padding's spaces stop it at the text's end.
-            while true {
-                let candidates = Self.splitCandidates(UnsafeRawPointer(t + i).loadUnaligned(as: UInt64.self))
-                if candidates == 0 {
-                    i &+= 8
+        let keyMasks = self.keyMasks
+        // Where each word starts and ends (Python's `str.split()`), and the "!" and "?": one
+        // pass over the text, 64 bytes at a time.
+        let found = UnsafeMutableRawPointer(spans).withMemoryRebound(to: UInt32.self, capacity: 2 * b.wordCapacity) {
+            pc_split(t, textCount, $0)
+        }
+        let count = Int(found.words)
+        exclamations = Int(found.exclamations)
+        questions = Int(found.questions)
+        var caps = 0, firstBut = -1, termCount = 0
+        var w = 0
+        while w < count {
+            defer { w &+= 1 }
+            let span = spans[w]
+            let start = Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: span)), end = Int(truncatingIfNeeded: span &>> 32)
+            let length = end &- start
+            let raw = UnsafeRawPointer(t + start)
+            var ascii: Bool
+            // The usual word: ASCII, at most 16 bytes, no punctuation at either end. Its bytes
+            // (the excess masked off; the text's padding makes the loads safe) are the key, and
+            // its span is already right.
+            if length <= VADERShortKeyTable.maximumLength {
+                let masks = keyMasks[length]
+                let key0 = raw.loadUnaligned(as: UInt64.self) & masks.0
+                let key1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & masks.1
+                ascii = (key0 | key1) & 0x8080_8080_8080_8080 == 0
+                if ascii && (classes[Int(truncatingIfNeeded: key0 & 0xFF)] | classes[Int(t[end &- 1])]) & Self.punctuationClass == 0 {
+                    Self.addShortWord(key0, key1, length: length, w, sink, table, but: but, caps: &caps, firstBut: &firstBut,
+                                      terms: terms, termCount: &termCount)
                     continue
                 }
-                i &+= candidates.trailingZeroBitCount &>> 3
-                let c = t[i]
-                if c < 0x80 {
-                    if Self.isASCIIWhitespace(c) { break }
-                } else {
-                    if Self.whitespaceLength(t, i, n) > 0 { break }
-                    ascii = false
-                }
-                i &+= 1
+            } else {
+                ascii = Self.isASCII(t, start, end)
             }
-            count &+= 1
             // ASCII punctuation stripped from both ends, unless two characters or fewer remain
             // (then the word is kept whole: ":)", "ok!").
-            var a = start, e = i
+            var a = start, e = end
             while a < e && classes[Int(t[a])] & Self.punctuationClass != 0 { a &+= 1 }
             while e > a && classes[Int(t[e &- 1])] & Self.punctuationClass != 0 { e &-= 1 }
             if e &- a <= 2 {   // ASCII: bytes are characters (a non-ASCII word is counted again below)
                 a = start
-                e = i
+                e = end
             }
             let k = e &- a
             guard ascii && k <= VADERShortKeyTable.maximumLength else {
-                addGeneralWord(t, start, i, w, sink)
+                addGeneralWord(t, start, end, w, sink)
                 if sink.flags[w] & Self.upperFlag != 0 { caps &+= 1 }
                 let id = sink.ids[w]
                 if firstBut < 0 && id == but { firstBut = w }
@@ -343,9 +314,9 @@ final class VADERText {
             sink.spans[w] = Self.span(a, e)
             // Lower-case eight bytes at a time and look the word up by them (the bytes past the
             // word are masked off; the text's padding makes the loads safe).
-            let raw = UnsafeRawPointer(t + a)
-            let w0 = raw.loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* min(k, 8)))
-            let w1 = k <= 8 ? 0 : raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* k))
+            let stripped = UnsafeRawPointer(t + a)
+            let w0 = stripped.loadUnaligned(as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* min(k, 8)))
+            let w1 = k <= 8 ? 0 : stripped.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & (UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* k))
             Self.addShortWord(w0, w1, length: k, w, sink, table, but: but, caps: &caps, firstBut: &firstBut,
                               terms: terms, termCount: &termCount)
         }
@@ -353,6 +324,21 @@ final class VADERText {
         self.capsCount = caps
         self.firstBut = firstBut
         self.termCount = termCount
+    }
+
+    /// Whether the bytes `t[start ..< end]` are all ASCII.
+    private static func isASCII(_ t: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var high: UInt64 = 0
+        var i = start
+        while i &+ 8 <= end {
+            high |= UnsafeRawPointer(t + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        while i < end {
+            high |= UInt64(t[i])
+            i &+= 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Adds word `w`, ASCII and at most 16 bytes, given as two 8-byte keys with zeros past its
@@ -487,19 +473,6 @@ final class VADERText {
         UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: start)) | UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: end)) << 32
     }
 
-    /// 0x80 in each byte of `w` that may be whitespace (≤ 0x20, or non-ASCII).
-    @inline(__always)
-    static func splitCandidates(_ w: UInt64) -> UInt64 {
-        // (b & 0x7F) + 0x5F reaches bit 7 iff b & 0x7F ≥ 0x21, with no carry between bytes.
-        (w | ~((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F)) & 0x8080_8080_8080_8080
-    }
-
-    /// Python's whitespace among ASCII bytes: 0x09–0x0D and 0x1C–0x20.
-    @inline(__always)
-    static func isASCIIWhitespace(_ c: UInt8) -> Bool {
-        c < 64 && (0x1_F000_3E00 as UInt64) >> UInt64(c) & 1 != 0
-    }
-
     /// ``isASCIIPunctuation(_:)`` by two 64-bit masks.
     @inline(__always)
     static func isASCIIPunctuationFast(_ c: UInt8) -> Bool {
@@ -533,51 +506,6 @@ final class VADERText {
         return false
     }
 
-    /// Copies `input` to `destination`, counts "!" and "?" and tells whether every byte is
-    /// ASCII, eight bytes at a time.
-    @inline(__always)
-    static func copy(_ input: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>)
-        -> (exclamations: Int, questions: Int, ascii: Bool) {
-        guard let base = input.baseAddress else { return (0, 0, true) }
-        let n = input.count
-        var high: UInt64 = 0
-        var exclamations = 0, questions = 0
-        var i = 0
-        let from = UnsafeRawPointer(base), to = UnsafeMutableRawPointer(destination)
-        while i &+ 8 <= n {
-            let w = from.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            high |= w
-            to.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
-            countMarks(w, &exclamations, &questions)
-            i &+= 8
-        }
-        while i < n {
-            let b = base[i]
-            high |= UInt64(b)
-            destination[i] = b
-            if b == 0x21 { exclamations &+= 1 } else if b == 0x3F { questions &+= 1 }
-            i &+= 1
-        }
-        return (exclamations, questions, high & 0x8080_8080_8080_8080 == 0)
-    }
-
-    /// Adds the number of "!" and of "?" among the eight bytes of `w` (zero bytes are neither).
-    @inline(__always)
-    static func countMarks(_ w: UInt64, _ exclamations: inout Int, _ questions: inout Int) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let x = w ^ (ones &* 0x21), y = w ^ (ones &* 0x3F)
-        // Most words have neither: an exact test for a zero byte first.
-        guard ((x &- ones) & ~x | (y &- ones) & ~y) & highs != 0 else { return }
-        /// Number of zero bytes: bit 7 of each byte is set when the byte is non-zero; the
-        /// inverted bits, moved to bit 0 and summed by a multiply, count the zeros.
-        @inline(__always) func zeros(_ x: UInt64) -> Int {
-            let zeroBits = ~(((x & lows) &+ lows) | x) & highs
-            return Int(truncatingIfNeeded: ((zeroBits >> 7) &* ones) >> 56)
-        }
-        exclamations &+= zeros(x)
-        questions &+= zeros(y)
-    }
-
     /// Python's `str.isupper()`: at least one cased character and no lower-case or title-case one.
     static func isUpper(_ word: String) -> Bool {
         var cased = false
@@ -600,23 +528,6 @@ final class VADERText {
         switch c {
         case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
         default: false
-        }
-    }
-
-    /// The byte length of the whitespace character at `i` (Python's `str.split()`), or 0.
-    @inline(__always)
-    static func whitespaceLength(_ t: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> Int {
-        let b = t[i]
-        if b < 0x80 { return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20) ? 1 : 0 }
-        switch b {
-        case 0xC2:
-            return i + 1 < count && (t[i + 1] == 0x85 || t[i + 1] == 0xA0) ? 2 : 0
-        case 0xE1, 0xE2, 0xE3:
-            guard i + 2 < count else { return 0 }
-            let c = UInt32(b & 0x0F) << 12 | UInt32(t[i + 1] & 0x3F) << 6 | UInt32(t[i + 2] & 0x3F)
-            return isPythonWhitespace(c) ? 3 : 0
-        default:
-            return 0
         }
     }
 }
