@@ -51,7 +51,7 @@ import Testing
         #expect(try CLI.object(lines[6])["error"] != nil)
     }
 
-    /// More rows than two batches (4,096 each), so with two threads one batch is scored while
+    /// More rows than two batches (2,048 each), so with two threads one batch is scored while
     /// the next is read and the last one written.
     @Test func severalBatchesStayInOrderAndSegmentsAreIdentical() throws {
         let directory = try Self.folder(Self.export(rows: 9_000))
@@ -84,7 +84,7 @@ import Testing
         #expect(try partials(1) == partials(2))
     }
 
-    /// A file refused after two batches (its last record is longer than the 16 MiB limit):
+    /// A file refused after several batches (its last record is longer than the 16 MiB limit):
     /// the rows before it are all written to stdout, in order, for any thread count, and the
     /// exit code is 2.
     @Test func rowsBeforeARefusedRecordAreWrittenForOneAndTwoThreads() throws {

@@ -268,7 +268,7 @@ public enum LexiconLoader {
         }
 
         func parseEmotions(_ field: Substring, _ row: Row, file: String) throws(LexiconError) -> [EmotionWeight] {
-            let column = row.fields.count > 4 ? row.column(4) : nil
+            var column: Int? { row.fields.count > 4 ? row.column(4) : nil }  // for messages only
             var weights: [EmotionWeight] = []
             // Items split at commas (empty ones skipped), each at its one colon, by bytes and
             // without arrays of parts: most terms have emotions, and this ran for every one.
