@@ -68,6 +68,32 @@ import Testing
         #expect(result.stderr == "perceive: \(dir.path)/bad/terms.tsv:7:6: valence \"lots\" is not a number\n")
     }
 
+    @Test func validateReportsEveryProblemOfAFolder() throws {
+        let header = "# lexicon: bad\n# version: 1\n# source: test\n# license: CC0-1.0\n"
+        let dir = try Self.folder([
+            "bad/manifest.json": """
+            {"format": "perceive-lexicon/1", "name": "bad", "version": "1", "language": "en", "license": "CC0-1.0",
+             "source": "test", "terms": ["terms.tsv", "missing.tsv"], "shifters": ["shifters.tsv"], "cues": [],
+             "emotions": [{"name": "joy", "plutchik": "joy", "ekman": null}]}
+            """,
+            "bad/terms.tsv": header + "term\tvalence\teffort\tsuccess\temotions\ngood\t0.5\nnice\tlots\nfine\t0.2\t\t\tglee:0.5\ngood\t0.3\ngreat\t0.8\n",
+            "bad/shifters.tsv": header + "term\tkind\tweight\nnot\tnegation\nvery\tintensifier\n",
+        ])
+        let path = dir.appendingPathComponent("bad").path
+        let result = try CLI.run(["lexicon", "validate", path])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            perceive: \(path)/terms.tsv:7:6: valence "lots" is not a number
+            perceive: \(path)/terms.tsv:8:12: unknown emotion "glee" (the manifest declares joy)
+            perceive: \(path)/terms.tsv:9:1: duplicate term "good" (first defined at \(path)/terms.tsv:6)
+            perceive: \(path)/missing.tsv: cannot read the file (missing or unreadable)
+            perceive: \(path)/shifters.tsv:6:5: expected a shifter kind (negator, intensifier, diminisher, contrast, concessive)
+            perceive: \(path)/shifters.tsv:7: an intensifier needs a weight
+            perceive: 6 problems in \(path)
+
+            """)
+    }
+
     @Test func convertRefusesADuplicateAfinnTerm() throws {
         let dir = try Self.folder(["afinn.txt": "superb\t5\nsuperb\t4\n"])
         let result = try CLI.run(["lexicon", "convert", "\(dir.path)/afinn.txt", "-o", dir.appendingPathComponent("out").path])

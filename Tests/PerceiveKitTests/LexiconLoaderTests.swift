@@ -315,3 +315,23 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
     #expect(windows.entries.map(\.effort) == lf.entries.map(\.effort))
     #expect(windows.entries.count == 3)
 }
+
+@Test func problemsListsEveryBadRowAndNothingForAGoodLexicon() throws {
+    func files(_ terms: [String]) -> [String: String] {
+        ["manifest.json": manifest(),
+         "terms.tsv": header + termColumns + terms.map { $0 + "\n" }.joined(),
+         "shifters.tsv": header + shifterColumns + "not\tnegator\n",
+         "cues.tsv": header + cueColumns]
+    }
+    let good = InMemoryLexiconSource(displayName: "test", files: files(["good\t0.5", "bad\t-0.5\t\t\tanger:0.4"]))
+    #expect(LexiconLoader.problems(in: good).isEmpty)
+    #expect(try LexiconLoader.load(from: good).entries.count == 3)
+    let bad = InMemoryLexiconSource(displayName: "test", files: files(["good\t0.5", "meh\tx", "ok\t0.1", "good\t0.2", "fine\t0.3\t\t\tjoy:0"]))
+    #expect(LexiconLoader.problems(in: bad).map(\.description) == [
+        "test/terms.tsv:7:5: valence \"x\" is not a number",
+        "test/terms.tsv:9:1: duplicate term \"good\" (first defined at test/terms.tsv:6)",
+        "test/terms.tsv:10:12: intensity \"0\" of joy must be a number in (0, 1]",
+    ])
+    // Loading stops at the first of them, as before.
+    expectError(LexiconError(file: "test/terms.tsv", line: 7, column: 5, "valence \"x\" is not a number")) { try LexiconLoader.load(from: bad) }
+}

@@ -80,6 +80,25 @@ public enum LexiconLoader {
     /// Loads a lexicon from `source`, tokenizing its terms with `tokenizer` (by default one
     /// for the lexicon's language).
     public static func load(from source: LexiconFileSource, tokenizer: Tokenizer? = nil) throws -> Lexicon {
+        try build(from: source, tokenizer: tokenizer, collectingProblems: false).finish()
+    }
+
+    /// Every problem of the lexicon at `source`, in file order (empty when it loads): unlike
+    /// ``load(from:tokenizer:)``, which stops at the first, a bad row is reported and the rows
+    /// after it are still checked (`perceive lexicon validate`). A problem in the manifest, a
+    /// missing file or a file's header still ends the check of that file (or, for the
+    /// manifest, of the lexicon).
+    public static func problems(in source: LexiconFileSource, tokenizer: Tokenizer? = nil) -> [LexiconError] {
+        do {
+            return try build(from: source, tokenizer: tokenizer, collectingProblems: true).problems
+        } catch let error as LexiconError {
+            return [error]
+        } catch {
+            return [LexiconError(file: "\(source.displayName)/manifest.json", "\(error)")]
+        }
+    }
+
+    private static func build(from source: LexiconFileSource, tokenizer: Tokenizer?, collectingProblems: Bool) throws -> Builder {
         let manifestText = try source.read("manifest.json")
         let manifestFile = "\(source.displayName)/manifest.json"
         let manifest: LexiconManifest
@@ -104,10 +123,19 @@ public enum LexiconLoader {
         }
         let tokenizer = try tokenizer ?? Tokenizer(locale: manifest.language)
         var builder = Builder(manifest: manifest, tokenizer: tokenizer, displayName: source.displayName)
-        for path in manifest.terms { try builder.readTerms(path, try source.read(path)) }
-        for path in manifest.shifters { try builder.readShifters(path, try source.read(path)) }
-        for path in manifest.cues { try builder.readCues(path, try source.read(path)) }
-        return builder.finish()
+        builder.collectsProblems = collectingProblems
+        // A file that cannot be read or whose header is wrong is one problem; the next file is
+        // still checked when collecting.
+        for path in manifest.terms {
+            try builder.checked { (b: inout Builder) throws(LexiconError) in try b.readTerms(path, try source.read(path)) }
+        }
+        for path in manifest.shifters {
+            try builder.checked { (b: inout Builder) throws(LexiconError) in try b.readShifters(path, try source.read(path)) }
+        }
+        for path in manifest.cues {
+            try builder.checked { (b: inout Builder) throws(LexiconError) in try b.readCues(path, try source.read(path)) }
+        }
+        return builder
     }
 
     /// The 1-based line of the `occurrence`-th `"key": ` (followed by `"value"` when given) in
@@ -193,6 +221,20 @@ public enum LexiconLoader {
         var entries: [LexiconEntry] = []
         var entryTokens: [[Int32]] = []
         var entryByTokens: [[Int32]: Int] = [:]
+        /// Whether a problem is recorded in ``problems`` and the check goes on (validation), or
+        /// thrown at once (loading).
+        var collectsProblems = false
+        var problems: [LexiconError] = []
+
+        /// Runs `body`; a problem it throws is recorded when collecting, else rethrown.
+        mutating func checked(_ body: (inout Builder) throws(LexiconError) -> Void) throws(LexiconError) {
+            do {
+                try body(&self)
+            } catch {
+                guard collectsProblems else { throw error }
+                problems.append(error)
+            }
+        }
 
         init(manifest: LexiconManifest, tokenizer: Tokenizer, displayName: String) {
             self.manifest = manifest
@@ -245,26 +287,30 @@ public enum LexiconLoader {
         mutating func readTerms(_ path: String, _ text: String) throws(LexiconError) {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "valence", "effort", "success", "emotions"]) {
-                func field(_ i: Int) -> Substring { i < row.fields.count ? row.fields[i] : "" }
-                let valence = try Self.number(field(1), row, 1, file: file, name: "valence", range: -1...1)
-                let effort = try Self.number(field(2), row, 2, file: file, name: "effort", range: -1...1)
-                let success = try Self.number(field(3), row, 3, file: file, name: "success", range: -1...1)
-                let emotions = try parseEmotions(field(4), row, file: file)
-                guard valence != nil || effort != nil || success != nil || !emotions.isEmpty else {
-                    throw LexiconError(file: file, line: row.line, "term \"\(field(0))\" has no valence, effort, success or emotions")
-                }
-                let location = SourceLocation(file: file, line: row.line)
-                let index = try entryIndex(for: field(0), file: file, line: row.line)
-                if let earlier = entries[index].termLocation {
-                    throw LexiconError(file: file, line: row.line, column: 1,
-                        "duplicate term \"\(entries[index].term)\" (first defined at \(earlier))")
-                }
-                entries[index].valence = valence
-                entries[index].effort = effort
-                entries[index].success = success
-                entries[index].emotions = emotions
-                entries[index].termLocation = location
+                try checked { (builder: inout Builder) throws(LexiconError) in try builder.readTermsRow(row, file: file) }
             }
+        }
+
+        private mutating func readTermsRow(_ row: Row, file: String) throws(LexiconError) {
+            func field(_ i: Int) -> Substring { i < row.fields.count ? row.fields[i] : "" }
+            let valence = try Self.number(field(1), row, 1, file: file, name: "valence", range: -1...1)
+            let effort = try Self.number(field(2), row, 2, file: file, name: "effort", range: -1...1)
+            let success = try Self.number(field(3), row, 3, file: file, name: "success", range: -1...1)
+            let emotions = try parseEmotions(field(4), row, file: file)
+            guard valence != nil || effort != nil || success != nil || !emotions.isEmpty else {
+                throw LexiconError(file: file, line: row.line, "term \"\(field(0))\" has no valence, effort, success or emotions")
+            }
+            let location = SourceLocation(file: file, line: row.line)
+            let index = try entryIndex(for: field(0), file: file, line: row.line)
+            if let earlier = entries[index].termLocation {
+                throw LexiconError(file: file, line: row.line, column: 1,
+                    "duplicate term \"\(entries[index].term)\" (first defined at \(earlier))")
+            }
+            entries[index].valence = valence
+            entries[index].effort = effort
+            entries[index].success = success
+            entries[index].emotions = emotions
+            entries[index].termLocation = location
         }
 
         func parseEmotions(_ field: Substring, _ row: Row, file: String) throws(LexiconError) -> [EmotionWeight] {
@@ -306,51 +352,59 @@ public enum LexiconLoader {
         mutating func readShifters(_ path: String, _ text: String) throws(LexiconError) {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "weight"]) {
-                guard row.fields.count >= 2, let kind = ShifterKind(rawValue: row.fields[1].trimmingWhitespace) else {
-                    throw LexiconError(file: file, line: row.line, column: row.fields.count > 1 ? row.column(1) : nil,
-                        "expected a shifter kind (\(ShifterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                let weight = row.fields.count > 2
-                    ? try Self.number(row.fields[2], row, 2, file: file, name: "weight", range: 0...2) : nil
-                if (kind == .intensifier || kind == .diminisher) && weight == nil {
-                    throw LexiconError(file: file, line: row.line, "\(kind == .intensifier ? "an" : "a") \(kind.rawValue) needs a weight")
-                }
-                let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
-                if let earlier = entries[index].shifterLocation {
-                    throw LexiconError(file: file, line: row.line, column: 1,
-                        "duplicate shifter \"\(entries[index].term)\" (first defined at \(earlier))")
-                }
-                if let scored = entries[index].termLocation {
-                    throw LexiconError(file: file, line: row.line, column: 1,
-                        "\"\(entries[index].term)\" is a scored term at \(scored) and may not also be a shifter")
-                }
-                entries[index].shifter = kind
-                entries[index].shifterWeight = weight
-                entries[index].shifterLocation = SourceLocation(file: file, line: row.line)
+                try checked { (builder: inout Builder) throws(LexiconError) in try builder.readShiftersRow(row, file: file) }
             }
+        }
+
+        private mutating func readShiftersRow(_ row: Row, file: String) throws(LexiconError) {
+            guard row.fields.count >= 2, let kind = ShifterKind(rawValue: row.fields[1].trimmingWhitespace) else {
+                throw LexiconError(file: file, line: row.line, column: row.fields.count > 1 ? row.column(1) : nil,
+                    "expected a shifter kind (\(ShifterKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let weight = row.fields.count > 2
+                ? try Self.number(row.fields[2], row, 2, file: file, name: "weight", range: 0...2) : nil
+            if (kind == .intensifier || kind == .diminisher) && weight == nil {
+                throw LexiconError(file: file, line: row.line, "\(kind == .intensifier ? "an" : "a") \(kind.rawValue) needs a weight")
+            }
+            let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
+            if let earlier = entries[index].shifterLocation {
+                throw LexiconError(file: file, line: row.line, column: 1,
+                    "duplicate shifter \"\(entries[index].term)\" (first defined at \(earlier))")
+            }
+            if let scored = entries[index].termLocation {
+                throw LexiconError(file: file, line: row.line, column: 1,
+                    "\"\(entries[index].term)\" is a scored term at \(scored) and may not also be a shifter")
+            }
+            entries[index].shifter = kind
+            entries[index].shifterWeight = weight
+            entries[index].shifterLocation = SourceLocation(file: file, line: row.line)
         }
 
         mutating func readCues(_ path: String, _ text: String) throws(LexiconError) {
             let file = "\(displayName)/\(path)"
             for row in try LexiconLoader.rows(of: text, file: file, columns: ["term", "kind", "value"]) {
-                guard row.fields.count >= 2, let kind = CueKind(rawValue: row.fields[1].trimmingWhitespace) else {
-                    throw LexiconError(file: file, line: row.line, column: row.fields.count > 1 ? row.column(1) : nil,
-                        "expected a cue kind (\(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                let value = row.fields.count > 2
-                    ? try Self.number(row.fields[2], row, 2, file: file, name: "value", range: 0...1_000_000) : nil
-                let needsValue: Set<CueKind> = [.durationUnit, .number, .count, .ordinal]
-                if needsValue.contains(kind) && value == nil {
-                    throw LexiconError(file: file, line: row.line, "\(kind == .ordinal ? "an" : "a") \(kind.rawValue) cue needs a value")
-                }
-                let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
-                if entries[index].cues.contains(kind) {
-                    throw LexiconError(file: file, line: row.line, column: 1,
-                        "duplicate \(kind.rawValue) cue \"\(entries[index].term)\"")
-                }
-                entries[index].cues.insert(kind)
-                if let value { entries[index].cueValues[kind] = value }
+                try checked { (builder: inout Builder) throws(LexiconError) in try builder.readCuesRow(row, file: file) }
             }
+        }
+
+        private mutating func readCuesRow(_ row: Row, file: String) throws(LexiconError) {
+            guard row.fields.count >= 2, let kind = CueKind(rawValue: row.fields[1].trimmingWhitespace) else {
+                throw LexiconError(file: file, line: row.line, column: row.fields.count > 1 ? row.column(1) : nil,
+                    "expected a cue kind (\(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let value = row.fields.count > 2
+                ? try Self.number(row.fields[2], row, 2, file: file, name: "value", range: 0...1_000_000) : nil
+            let needsValue: Set<CueKind> = [.durationUnit, .number, .count, .ordinal]
+            if needsValue.contains(kind) && value == nil {
+                throw LexiconError(file: file, line: row.line, "\(kind == .ordinal ? "an" : "a") \(kind.rawValue) cue needs a value")
+            }
+            let index = try entryIndex(for: row.fields[0], file: file, line: row.line)
+            if entries[index].cues.contains(kind) {
+                throw LexiconError(file: file, line: row.line, column: 1,
+                    "duplicate \(kind.rawValue) cue \"\(entries[index].term)\"")
+            }
+            entries[index].cues.insert(kind)
+            if let value { entries[index].cueValues[kind] = value }
         }
     }
 }
