@@ -164,16 +164,6 @@ struct LexiconCommand: ParsableCommand {
         @OptionGroup var flags: ImportFlags
 
         func run() throws {
-            // A lexicon folder: every problem, not only the first (a row's problem does not stop
-            // the check of the rows after it).
-            if FileManager.default.fileExists(atPath: (lexicon as NSString).appendingPathComponent("manifest.json")) {
-                let problems = LexiconLoader.problems(in: DirectoryLexiconSource(directory: lexicon))
-                if problems.count == 1 { throw CLIError.input("\(problems[0])") }
-                if problems.count > 1 {
-                    FileHandle.standardError.write(Data(problems.map { "perceive: \($0)\n" }.joined().utf8))
-                    throw CLIError.input("\(problems.count) problems in \(lexicon)")
-                }
-            }
             let loaded = try LexiconReference(parsing: lexicon).load(duplicatePolicy: flags.policy(), options: flags.options())
             flags.report(loaded.notes)
             let stats = LexiconStatistics(loaded.lexicon)
