@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import PerceiveKit
 
 /// ByteWriter holds exactly the bytes appended, across growth, and the JSON/CSV writers give
@@ -67,5 +68,25 @@ import Testing
         #expect(JSONText.number(999.99995, decimals: 4) == "1000")
         #expect(JSONText.number(-0.0001) == "-0.0001")
         #expect(JSONText.number(12.30405, decimals: 3) == "12.304")
+    }
+
+    @Test func notesReadTheSameInJSONAndInText() throws {
+        let scorer = try Scorer()
+        let formatter = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)
+        var seen = Set<RuleID>()
+        for text in ["not good at all", "very helpful but SLOW!!!", "Although \"polite\", they never fixed it?",
+                     "I was transferred 3 times and it is still not fixed", "somewhat slow, extremely rude"] {
+            let result = try scorer.score(text)
+            for e in result.evidence {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(formatter.json(e, in: result).utf8)) as? [String: Any])
+                let notes = (object["rules"] as? [[String: Any]] ?? []).compactMap { $0["note"] as? String }
+                #expect(notes == e.adjustments.map { EvidenceText.note($0, in: result) }, "\(text)")
+                seen.formUnion(e.adjustments.map(\.rule))
+            }
+        }
+        #expect(seen.isSuperset(of: [.negation, .intensifier, .contrast]))
+        let negated = try scorer.score("the staff were not helpful")
+        let adjustment = try #require(negated.evidence.flatMap(\.adjustments).first { $0.rule == .negation })
+        #expect(EvidenceText.note(adjustment, in: negated) == "negated by \"not\"")
     }
 }

@@ -3,34 +3,36 @@
 public enum EvidenceText {
     /// The note for an adjustment, quoting the text that triggered it.
     public static func note(_ adjustment: Adjustment, in comment: CommentScore) -> String {
-        let trigger = adjustment.triggerEnd > adjustment.triggerStart
-            ? "\"" + comment.text(adjustment.triggerStart, adjustment.triggerEnd) + "\"" : ""
-        switch adjustment.rule {
-        case .negation: return "negated by \(trigger)"
-        case .intensifier: return "boosted by \(trigger)"
-        case .diminisher: return "dampened by \(trigger)"
-        case .caps: return "capitals \(trigger)"
-        case .contrast: return adjustment.factor < 1 ? "before \(trigger)" : "after \(trigger)"
-        case .concessive: return "in \(trigger) clause"
-        case .exclamation, .question: return "emphasis \(trigger)"
-        case .transfer: return "transferred \(trigger)"
-        case .unresolved: return "unresolved: \(trigger)"
-        case .lexicon, .duration, .repeatedContact, .resolution: return "\(adjustment.rule.rawValue) \(trigger)"
-        }
+        var out: [UInt8] = []
+        appendNote(adjustment, in: comment, escapingForJSON: false, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends ``note(_:in:)`` as a JSON string literal, without building the String.
     static func appendNoteJSON<Out: ByteSink & ~Copyable>(_ adjustment: Adjustment, in comment: CommentScore, to out: inout Out) {
         out.append(0x22)
-        func trigger() {  // "\"word\"" inside the literal, or nothing
+        appendNote(adjustment, in: comment, escapingForJSON: true, to: &out)
+        out.append(0x22)
+    }
+
+    /// The note's words, written once for both uses: as they are, or escaped for the inside of
+    /// a JSON string (the quoted trigger is then `\"word\"`).
+    private static func appendNote<Out: ByteSink & ~Copyable>(_ adjustment: Adjustment, in comment: CommentScore,
+                                                            escapingForJSON: Bool, to out: inout Out) {
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if escapingForJSON { JSONText.appendEscaped(utf8: bytes, to: &out) } else { out.append(bytes: bytes) }
+        }
+        func trigger() {  // "word" (with its quotes), or nothing
             guard adjustment.triggerEnd > adjustment.triggerStart else { return }
-            var text = comment.text
-            text.withUTF8 { bytes in
+            var comment = comment.text
+            comment.withUTF8 { bytes in
                 let lower = min(max(Int(adjustment.triggerStart), 0), bytes.count)
                 let upper = min(max(Int(adjustment.triggerEnd), lower), bytes.count)
-                out.appendUTF8("\\\"")
-                JSONText.appendEscaped(utf8: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), to: &out)
-                out.appendUTF8("\\\"")
+                if escapingForJSON { out.append(0x5C) }
+                out.append(0x22)
+                text(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+                if escapingForJSON { out.append(0x5C) }
+                out.append(0x22)
             }
         }
         switch adjustment.rule {
@@ -45,12 +47,11 @@ public enum EvidenceText {
         case .unresolved: out.appendUTF8("unresolved: ")
         case .lexicon, .duration, .repeatedContact, .resolution:
             var name = adjustment.rule.rawValue
-            name.withUTF8 { JSONText.appendEscaped(utf8: $0, to: &out) }
+            name.withUTF8 { text($0) }
             out.append(0x20)
         }
         trigger()
         if adjustment.rule == .concessive { out.appendUTF8(" clause") }
-        out.append(0x22)
     }
 
     /// What a rule-made contribution stands for.
