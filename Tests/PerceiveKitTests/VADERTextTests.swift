@@ -161,6 +161,22 @@ import Testing
         Self.expectSame("good", text, lexicon)   // and a short text after them
     }
 
+    /// Every ASCII byte before, after and around a word, and as runs that strip to two
+    /// characters or fewer, in words of up to 16 bytes and longer: the fast path's byte classes
+    /// and the stripping path against `string.punctuation`.
+    @Test func everyASCIIByteAtAWordsEnds() throws {
+        let lexicon = try Self.lexicon()
+        let text = VADERText(lexicon)
+        for b in UInt8(0x21)...0x7E {
+            let c = String(UnicodeScalar(b))
+            for string in ["\(c)good", "good\(c)", "\(c)\(c)GOOD\(c)", "\(c)ok\(c)", "\(c)\(c)x", "x\(c)\(c)\(c)", "\(c)\(c)\(c)",
+                           "\(c)abcdefghijklmnop", "abcdefghijklmnop\(c)\(c)", "\(c)extraordinarily\(c)", "\(c)don't\(c)",
+                           String(repeating: c, count: 16) + "bad", "bad" + String(repeating: c, count: 14)] {
+                Self.expectSame(string, text, lexicon)
+            }
+        }
+    }
+
     @Test func byteClassesMatchPythonsDefinitions() {
         for b in 0..<256 {
             let byte = UInt8(b)
