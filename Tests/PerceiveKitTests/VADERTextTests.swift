@@ -161,9 +161,10 @@ import Testing
         Self.expectSame("good", text, lexicon)   // and a short text after them
     }
 
-    /// Every ASCII byte before, after and around a word, and as runs that strip to two
-    /// characters or fewer, in words of up to 16 bytes and longer: the fast path's byte classes
-    /// and the stripping path against `string.punctuation`.
+    /// Every visible ASCII byte (0x21–0x7E: punctuation, digits, letters) before, after and
+    /// around a word, and as runs that strip to two characters or fewer, in words of up to 16
+    /// bytes and longer: the fast path's byte classes and the stripping path against
+    /// `string.punctuation`.
     @Test func everyASCIIByteAtAWordsEnds() throws {
         let lexicon = try Self.lexicon()
         let text = VADERText(lexicon)
