@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the "Benchmarking lexicons" accuracy table of the README.
+# Reproduces the accuracy tables of docs/accuracy.md (summarized in the README's Accuracy section).
 #
 #   bash bench/accuracy.sh            # from the package root
 #

@@ -1,4 +1,4 @@
-"""Builds the accuracy table of the README from `perceive bench --format json` results.
+"""Builds the accuracy table of docs/accuracy.md from `perceive bench --format json` results.
 
     python accuracy_summary.py RESULTS_DIR > accuracy.md
 
