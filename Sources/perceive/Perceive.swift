@@ -109,6 +109,9 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Scoring rules: perceive, or vader (vaderSentiment 3.3.2's rules and its neg/neu/pos/compound, with --lexicon vader=PATH/vader_lexicon.txt; score only).", valueName: "name"))
     var ruleset: RulesetName = .perceive
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one scoring parameter (repeatable), e.g. --set negationWindow=4; `perceive params` lists them.", valueName: "name=value"))
+    var parameterOverrides: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("With --ruleset vader: VADER's emoji file (default: emoji_utf8_lexicon.txt beside the lexicon file, when there).", valueName: "path"))
     var vaderEmoji: String?
 
@@ -127,7 +130,9 @@ struct LexiconOptions: ParsableArguments {
 
     func makeScorer() throws -> Scorer {
         guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
-        return try Scorer(lexicon: loadLexicon(), locale: lang)
+        let parameters: Parameters
+        do { parameters = try Parameters.standard.overriding(parameterOverrides) } catch { throw CLIError.input(error.description) }
+        return try Scorer(lexicon: loadLexicon(), ruleset: .standard(parameters: parameters), locale: lang)
     }
 }
 

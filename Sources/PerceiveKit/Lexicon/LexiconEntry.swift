@@ -27,6 +27,24 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     case firstTime = "first-time"
     case quick
     case ago
+    /// Something the customer came for (flight, bag, order, refund, seat, answer): ``OutcomeRule``.
+    case goal
+    /// The item itself in a product review (product, device, speaker): its verdicts are outcomes.
+    case product
+    /// Receiving or having a goal ("got", "have", "received"): ``OutcomeRule``.
+    case obtain
+    /// An inability marker ("can't", "unable to", "won't let me"): ``BlockedActionRule``.
+    case blocked
+    /// A burden marker ("had to", "kept", "trying to"): ``BlockedActionRule``.
+    case burden
+    /// A customer action the markers above act on ("log in", "get through", "connect").
+    case action
+    /// A word that says a duration is the service being late (delay, delivery, arrive): success.
+    case delayContext = "delay-context"
+    /// A word that says a duration is the customer waiting (hold, queue, line, reply): effort.
+    case waitContext = "wait-context"
+    /// A phrase that makes the positive words before it sarcastic ("another", "just what I needed").
+    case sarcasm
 
     var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
 }

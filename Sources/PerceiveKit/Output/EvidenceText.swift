@@ -45,7 +45,8 @@ public enum EvidenceText {
         case .exclamation, .question: out.appendUTF8("emphasis ")
         case .transfer: out.appendUTF8("transferred ")
         case .unresolved: out.appendUTF8("unresolved: ")
-        case .lexicon, .duration, .repeatedContact, .resolution:
+        case .sarcasm: out.appendUTF8("sarcastic before ")
+        case .lexicon, .duration, .repeatedContact, .resolution, .outcome, .verdict, .blockedAction, .burden:
             var name = adjustment.rule.rawValue
             name.withUTF8 { text($0) }
             out.append(0x20)
@@ -60,10 +61,19 @@ public enum EvidenceText {
         case .lexicon: return lexicon.entries[Int(e.entry)].term
         case .duration:
             let minutes = e.quantity ?? 0
+            if e.dimension == .success { return e.base > 0 ? "on time: \(duration(minutes))" : "late by \(duration(minutes))" }
             return e.base > 0 ? "quick: \(duration(minutes))" : "wait of \(duration(minutes))"
         case .repeatedContact: return "\(JSONText.number(e.quantity ?? 0, decimals: 1)) contacts"
         case .transfer: return "transfer"
         case .resolution: return "solved at first contact"
+        case .outcome:
+            let goal = e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : "goal"
+            return e.base < 0 ? "no \(goal)" : "got the \(goal)"
+        case .verdict:
+            return "verdict on the product: \(e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : "")"
+        case .blockedAction, .burden:
+            let action = e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : "act"
+            return e.source == .blockedAction ? "could not \(action)" : "had to \(action)"
         default: return e.source.rawValue
         }
     }

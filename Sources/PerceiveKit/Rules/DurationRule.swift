@@ -1,5 +1,10 @@
-/// Durations lower effort with their length: "45 minutes on hold", "three weeks", "2 hrs",
-/// "half an hour", "waited hours".
+/// Durations lower effort or success with their length: "45 minutes on hold", "three weeks",
+/// "2 hrs", "half an hour", "waited hours".
+///
+/// What waited decides the dimension: the nearest `wait-context` cue in the sentence (hold,
+/// queue, line, reply) makes it effort, the nearest `delay-context` cue (delayed, late,
+/// delivery, arrive) makes it success, × ``Parameters/delaySuccessWeight``; a duration with
+/// neither (a flight's length) weighs ``Parameters/unattributedDurationWeight`` on effort.
 ///
 /// A duration is a count (digits or a `number` cue word; "half an" multiplies, "twenty five"
 /// adds, "2-3" takes the larger) before a `duration-unit` cue, or a token such as "45mins".
@@ -124,9 +129,46 @@ public struct DurationRule: ScoringRule {
         // After a quick marker the duration is a bonus that shrinks as it grows: "within 5
         // minutes" is quick, "in 3 weeks" is not (the penalty's complement scales it).
         let penalty = Self.penalty(minutes: minutes, p)
-        let base = quick ? p.quickDurationBonus * (1 - penalty / p.durationMaximumPenalty) : -penalty
+        var base = quick ? p.quickDurationBonus * (1 - penalty / p.durationMaximumPenalty) : -penalty
+        // What waited: the customer (a wait word: effort) or the service (a delay word: success).
+        let dimension: Dimension
+        switch Self.attribution(first: first, end: end, analysis, context.lexicon) {
+        case .wait: dimension = .effort
+        case .delay:
+            dimension = .success
+            if !quick { base *= p.delaySuccessWeight }
+        case nil:
+            dimension = .effort
+            if !quick { base *= p.unattributedDurationWeight }
+        }
         guard base != 0 else { return }
-        analysis.addEvidence(.effort, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
+        analysis.addEvidence(dimension, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
+    }
+
+    /// What a duration measures, from the nearest `wait-context` or `delay-context` cue in its
+    /// sentence (a tie goes to the wait); nil when its sentence has neither.
+    enum Attribution { case wait, delay }
+
+    static func attribution(first: Int, end: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Attribution? {
+        let tokens = analysis.tokens
+        let sentence = tokens[first].sentence
+        var best: (distance: Int, kind: Attribution)?
+        func consider(_ index: Int, _ distance: Int) {
+            let cues: CueSet
+            if let m = analysis.match(startingAt: index) { cues = lexicon.info[Int(m.entry)].cues } else { cues = lexicon.singleTokenCues(analysis.vocabulary[index]) }
+            // Word by word too, so "delayed" inside a longer phrase still counts.
+            let single = lexicon.singleTokenCues(analysis.vocabulary[index])
+            let wait = cues.contains(.waitContext) || single.contains(.waitContext)
+            let delay = cues.contains(.delayContext) || single.contains(.delayContext)
+            guard wait || delay else { return }
+            let kind: Attribution = wait ? .wait : .delay
+            if best == nil || distance < best!.distance || (distance == best!.distance && kind == .wait) { best = (distance, kind) }
+        }
+        var i = first - 1
+        while i >= 0 && tokens[i].sentence == sentence { consider(i, first - i); i -= 1 }
+        i = end
+        while i < tokens.count && tokens[i].sentence == sentence { consider(i, i - end + 1); i += 1 }
+        return best?.kind
     }
 }
 

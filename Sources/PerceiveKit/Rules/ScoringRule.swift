@@ -35,10 +35,13 @@ public struct Ruleset: Sendable {
     public static func standard(parameters: Parameters = .standard) -> Ruleset {
         Ruleset(name: "perceive", parameters: parameters, rules: [
             LexiconRule(),
+            OutcomeRule(),
+            BlockedActionRule(),
             DurationRule(),
             TransferRule(),
             RepeatedContactRule(),
             NegationRule(),
+            SarcasmRule(),
             UnresolvedRule(),
             ResolutionRule(),
             IntensifierRule(),

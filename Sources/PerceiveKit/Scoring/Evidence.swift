@@ -36,6 +36,11 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case transfer
     case unresolved
     case resolution
+    case outcome
+    case verdict
+    case blockedAction = "blocked-action"
+    case burden
+    case sarcasm
 }
 
 /// A rule's change to a contribution: the factor it multiplied by, and the text that

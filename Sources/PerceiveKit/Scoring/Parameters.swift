@@ -1,3 +1,4 @@
+import Foundation
 /// Every weight, window and threshold of the scoring rules, defined once.
 ///
 /// `perceive params` prints them with their descriptions; documentation cites them by name.
@@ -78,6 +79,36 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// Effort bonus for a resolution at the first contact.
     public var firstContactEase = 0.6
 
+    // MARK: Outcome model (success)
+    /// Tokens between an `obtain` cue and its goal ("got my refund", "have my bag").
+    public var goalWindow = 4
+    /// Success of obtaining a goal ("received the parcel"); negation and "still" act on it.
+    public var goalObtainedSuccess = 0.6
+    /// Success of a goal that is missing ("no seat", "without my bag").
+    public var goalMissingSuccess = -0.7
+    /// A valence contribution in a clause about the product itself ("great speaker", "the
+    /// sound is awful") also counts toward success, multiplied by this.
+    public var productVerdictWeight = 0.8
+    /// Success of a duration the service was late by, as a multiple of its effort penalty
+    /// ("delayed 5 hours", "took three weeks to arrive").
+    public var delaySuccessWeight = 0.9
+    /// Effort of a duration with neither a wait nor a delay word in its sentence, as a
+    /// multiple of its penalty (0: such a duration, e.g. a flight's length, is no cue).
+    public var unattributedDurationWeight = 0.0
+
+    // MARK: Customer-effort model
+    /// Tokens between an inability or burden marker and the action it acts on.
+    public var actionWindow = 3
+    /// Effort of a blocked action ("can't log in", "won't let me connect").
+    public var blockedActionEffort = -0.6
+    /// Effort of an action the customer was made to do ("had to call", "kept restarting").
+    public var burdenEffort = -0.4
+
+    // MARK: Sarcasm
+    /// Factor for positive valence and success before a sarcasm marker in its sentence
+    /// ("Great, another two-hour wait"; "just what I needed").
+    public var sarcasmFactor = -0.6
+
     // MARK: Aggregation
     /// Weights of emotion, effort and success in the `cx` index (over the present ones).
     public var cxEmotionWeight = 1.0
@@ -140,6 +171,16 @@ extension Parameters {
             d("unresolvedFactor", unresolvedFactor, "factor for a failed outcome that is still unresolved"),
             d("firstTimeWindow", firstTimeWindow, "tokens around a resolution in which 'first call', 'right away' count"),
             d("firstContactEase", firstContactEase, "effort bonus for a resolution at the first contact"),
+            d("goalWindow", goalWindow, "tokens between 'got'/'have'/'received' and the goal it obtains"),
+            d("goalObtainedSuccess", goalObtainedSuccess, "success of obtaining a goal ('received the parcel'), before negation"),
+            d("goalMissingSuccess", goalMissingSuccess, "success of a missing goal ('no seat', 'without my bag')"),
+            d("productVerdictWeight", productVerdictWeight, "a valence contribution in a clause about the product also counts toward success, times this"),
+            d("delaySuccessWeight", delaySuccessWeight, "success of a delay ('delayed 5 hours') as a multiple of the duration's penalty"),
+            d("unattributedDurationWeight", unattributedDurationWeight, "effort of a duration with no wait or delay word in its sentence, times its penalty"),
+            d("actionWindow", actionWindow, "tokens between 'can't'/'had to' and the action it acts on"),
+            d("blockedActionEffort", blockedActionEffort, "effort of a blocked action ('can't log in')"),
+            d("burdenEffort", burdenEffort, "effort of an action the customer had to do ('had to call back')"),
+            d("sarcasmFactor", sarcasmFactor, "factor for positive valence and success before a sarcasm marker ('great, another wait')"),
             d("cxEmotionWeight", cxEmotionWeight, "weight of emotion in cx"),
             d("cxEffortWeight", cxEffortWeight, "weight of effort in cx"),
             d("cxSuccessWeight", cxSuccessWeight, "weight of success in cx"),
@@ -147,4 +188,47 @@ extension Parameters {
             d("strongBand", strongBand, "scores at or beyond ±this are 'very' (very negative, very easy…)"),
         ]
     }
+}
+
+extension Parameters {
+    /// A copy with parameters set from `NAME=VALUE` strings (`negationWindow=4`), for
+    /// `--set` and for fitting; an unknown name or a value of the wrong type is refused.
+    public func overriding(_ assignments: [String]) throws(ParameterError) -> Parameters {
+        guard !assignments.isEmpty else { return self }
+        guard let encoded = try? JSONEncoder().encode(self),
+              var object = (try? JSONSerialization.jsonObject(with: encoded)) as? [String: Any] else {
+            throw ParameterError("cannot read the parameters")
+        }
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw ParameterError("--set \(assignment): expected NAME=VALUE")
+            }
+            let name = String(assignment[..<equals]), text = String(assignment[assignment.index(after: equals)...])
+            guard let current = object[name] else {
+                throw ParameterError("--set \(assignment): no parameter named \"\(name)\" (see `perceive params`)")
+            }
+            guard let value = Double(text), value.isFinite else {
+                throw ParameterError("--set \(assignment): expected a number")
+            }
+            _ = current
+            let isWhole = Mirror(reflecting: self).children.first { $0.label == name }?.value is Int
+            if isWhole {
+                guard value == value.rounded() else { throw ParameterError("--set \(assignment): \(name) takes a whole number") }
+                object[name] = Int(value)
+            } else {
+                object[name] = value
+            }
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: object),
+              let decoded = try? JSONDecoder().decode(Parameters.self, from: data) else {
+            throw ParameterError("--set: a value of the wrong type")
+        }
+        return decoded
+    }
+}
+
+/// A parameter override that could not be applied.
+public struct ParameterError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -135,6 +135,10 @@ public struct CommentContribution: Sendable {
         case .repeatedContact: "repeated contact"
         case .transfer: "transfers"
         case .resolution: "first-contact resolution"
+        case .outcome: "goal outcome"
+        case .verdict: "product verdict"
+        case .blockedAction: "blocked actions"
+        case .burden: "extra work"
         default: rule.rawValue
         }
     }
