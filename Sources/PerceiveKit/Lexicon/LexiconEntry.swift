@@ -39,8 +39,13 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     case burden
     /// A customer action the markers above act on ("log in", "get through", "connect").
     case action
-    /// A word that says a duration is the service being late (delay, delivery, arrive): success.
+    /// A word that says a duration is the service being late (delayed, late, overdue): success.
     case delayContext = "delay-context"
+    /// A word that says a duration is how long the service took (delivery, arrive, refund):
+    /// success, weighing less than lateness.
+    case processContext = "process-context"
+    /// A word that lets a bare plural unit stand for a duration ("for hours", "took weeks").
+    case durationLead = "duration-lead"
     /// A word that says a duration is the customer waiting (hold, queue, line, reply): effort.
     case waitContext = "wait-context"
     /// A phrase that makes the positive words before it sarcastic ("another", "just what I needed").

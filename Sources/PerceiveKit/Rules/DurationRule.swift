@@ -1,10 +1,12 @@
 /// Durations lower effort or success with their length: "45 minutes on hold", "three weeks",
 /// "2 hrs", "half an hour", "waited hours".
 ///
-/// What waited decides the dimension: the nearest `wait-context` cue in the sentence (hold,
-/// queue, line, reply) makes it effort, the nearest `delay-context` cue (delayed, late,
-/// delivery, arrive) makes it success, × ``Parameters/delaySuccessWeight``; a duration with
-/// neither (a flight's length) weighs ``Parameters/unattributedDurationWeight`` on effort.
+/// What waited decides the dimension, by the nearest cue in the sentence: a `wait-context`
+/// cue (hold, queue, line, reply) makes it effort; a `delay-context` cue (delayed, late,
+/// overdue) makes it success, × ``Parameters/delaySuccessWeight``; a `process-context` cue
+/// (delivery, arrive, refund) success, × ``Parameters/processDurationWeight``; a duration with
+/// none of them (a flight's length) weighs ``Parameters/unattributedDurationWeight`` on effort.
+/// A bare plural unit counts only after a `duration-lead` cue ("for hours", "took weeks").
 ///
 /// A duration is a count (digits or a `number` cue word; "half an" multiplies, "twenty five"
 /// adds, "2-3" takes the larger) before a `duration-unit` cue, or a token such as "45mins".
@@ -71,6 +73,9 @@ public struct DurationRule: ScoringRule {
             if values.isEmpty {
                 let folded = analysis.tokenized.folded[Int(tokens[end - 1].foldStart)..<Int(tokens[end - 1].foldEnd)]
                 guard folded.last == UInt8(ascii: "s") else { continue }   // "hour" alone says no length
+                // "for hours", "took weeks", "waited days": not "the unused months".
+                guard i > 0, tokens[i - 1].sentence == tokens[i].sentence,
+                      lexicon.singleTokenCues(analysis.vocabulary[i - 1]).contains(.durationLead) else { continue }
                 count = p.vagueDurationCount
             } else {
                 count = Self.combine(values.reversed())
@@ -137,6 +142,9 @@ public struct DurationRule: ScoringRule {
         case .delay:
             dimension = .success
             if !quick { base *= p.delaySuccessWeight }
+        case .process:
+            dimension = .success
+            if !quick { base *= p.processDurationWeight }
         case nil:
             dimension = .effort
             if !quick { base *= p.unattributedDurationWeight }
@@ -147,7 +155,7 @@ public struct DurationRule: ScoringRule {
 
     /// What a duration measures, from the nearest `wait-context` or `delay-context` cue in its
     /// sentence (a tie goes to the wait); nil when its sentence has neither.
-    enum Attribution { case wait, delay }
+    enum Attribution { case wait, delay, process }
 
     static func attribution(first: Int, end: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Attribution? {
         let tokens = analysis.tokens
@@ -158,10 +166,12 @@ public struct DurationRule: ScoringRule {
             if let m = analysis.match(startingAt: index) { cues = lexicon.info[Int(m.entry)].cues } else { cues = lexicon.singleTokenCues(analysis.vocabulary[index]) }
             // Word by word too, so "delayed" inside a longer phrase still counts.
             let single = lexicon.singleTokenCues(analysis.vocabulary[index])
-            let wait = cues.contains(.waitContext) || single.contains(.waitContext)
-            let delay = cues.contains(.delayContext) || single.contains(.delayContext)
-            guard wait || delay else { return }
-            let kind: Attribution = wait ? .wait : .delay
+            let all = CueSet(rawValue: cues.rawValue | single.rawValue)
+            let kind: Attribution
+            if all.contains(.waitContext) { kind = .wait }
+            else if all.contains(.delayContext) { kind = .delay }
+            else if all.contains(.processContext) { kind = .process }
+            else { return }
             if best == nil || distance < best!.distance || (distance == best!.distance && kind == .wait) { best = (distance, kind) }
         }
         var i = first - 1
