@@ -71,7 +71,9 @@ import Testing
     #expect(p.quickMarkerWindow == 2)
     expectClose(try Fixture.scorer().score("only took 5 minutes").only(.effort).base,
                 p.quickDurationBonus * (1 - DurationRule.penalty(minutes: 5, p)))
-    expectClose(try Fixture.scorer().score("only it took 5 minutes").only(.effort).base, -DurationRule.penalty(minutes: 5, p))
+    // Not quick: a duration with no wait or delay word weighs unattributedDurationWeight.
+    expectClose(try Fixture.scorer().score("only it took 5 minutes").only(.effort).base,
+                -DurationRule.penalty(minutes: 5, p) * p.unattributedDurationWeight)
 }
 
 private let quantities: [(String, Double)] = [

@@ -44,6 +44,11 @@ enum Fixture {
     //   bounced effort -0.4 (and a transfer cue)
     //   instantly effort +0.5 (and a first-time cue)
     //   on hold effort -0.6              thank you +0.6, gratitude 0.8
+    //   great  +0.6, joy 0.5
+    // Cues of the outcome and effort models: goals bag, refund, seat; product speaker; obtain
+    // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
+    // delivery (process-context), hold and queue (wait-context); for, waited, took
+    // (duration-lead); another (sarcasm).
     static let terms = header + """
         term\tvalence\teffort\tsuccess\temotions
         good\t0.5
@@ -57,6 +62,7 @@ enum Fixture {
         bounced\t\t-0.4
         instantly\t\t0.5
         hold\t-0.1
+        great\t0.6\t\t\tjoy:0.5
 
         """
 
@@ -119,6 +125,25 @@ enum Fixture {
         within\tquick
         only\tquick
         ago\tago
+        bag\tgoal
+        refund\tgoal
+        seat\tgoal
+        speaker\tproduct
+        have\tobtain
+        got\tobtain
+        can't\tblocked
+        had to\tburden
+        log in\taction
+        call\taction
+        delayed\tdelay-context
+        delivery\tprocess-context
+        hold\twait-context
+        waited\twait-context
+        queue\twait-context
+        for\tduration-lead
+        waited\tduration-lead
+        took\tduration-lead
+        another\tsarcasm
 
         """
 

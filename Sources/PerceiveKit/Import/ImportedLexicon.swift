@@ -353,7 +353,18 @@ public struct ImportVocabulary: Sendable {
     public static var enCX: ImportVocabulary {
         let files = EmbeddedLexiconFiles.lexicons["en-cx"] ?? [:]
         let manifest = files["manifest.json"].flatMap { try? JSONDecoder().decode(LexiconManifest.self, from: Data($0.utf8)) }
-        return ImportVocabulary(name: "en-cx", shifters: files["shifters.tsv"] ?? "", cues: files["cues.tsv"] ?? "",
+        // Every cue file of the manifest, as one: the first whole, the data rows of the others.
+        var cues = ""
+        for (i, path) in (manifest?.cues ?? ["cues.tsv"]).enumerated() {
+            guard let text = files[path] else { continue }
+            if i == 0 { cues = text; continue }
+            if !cues.isEmpty && !cues.hasSuffix("\n") { cues += "\n" }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true)
+            where !line.hasPrefix("#") && !line.hasPrefix("term\t") {
+                cues += line + "\n"
+            }
+        }
+        return ImportVocabulary(name: "en-cx", shifters: files["shifters.tsv"] ?? "", cues: cues,
                                 categories: manifest?.emotions ?? [])
     }
 }

@@ -61,7 +61,11 @@ public struct CueSet: Sendable, Equatable {
     public func contains(_ kind: CueKind) -> Bool { rawValue & kind.bit != 0 }
     mutating func insert(_ kind: CueKind) { rawValue |= kind.bit }
     public var isEmpty: Bool { rawValue == 0 }
-    public var kinds: [CueKind] { CueKind.allCases.filter(contains) }
+    public var kinds: [CueKind] {
+        var kinds: [CueKind] = []
+        for kind in CueKind.allCases where contains(kind) { kinds.append(kind) }
+        return kinds
+    }
 }
 
 /// A named emotion category and its place in Plutchik's and Ekman's sets.

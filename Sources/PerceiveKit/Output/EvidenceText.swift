@@ -61,7 +61,7 @@ public enum EvidenceText {
         case .lexicon: return lexicon.entries[Int(e.entry)].term
         case .duration:
             let minutes = e.quantity ?? 0
-            if e.dimension == .success { return e.base > 0 ? "on time: \(duration(minutes))" : "late by \(duration(minutes))" }
+            if e.dimension == .success { return e.base > 0 ? "on time: \(duration(minutes))" : "took \(duration(minutes))" }
             return e.base > 0 ? "quick: \(duration(minutes))" : "wait of \(duration(minutes))"
         case .repeatedContact: return "\(JSONText.number(e.quantity ?? 0, decimals: 1)) contacts"
         case .transfer: return "transfer"

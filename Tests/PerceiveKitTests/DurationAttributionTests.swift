@@ -1,0 +1,49 @@
+import Testing
+@testable import PerceiveKit
+
+// Fixture: hold, queue (wait-context); delayed (delay-context); delivery (process-context);
+// for, waited, took (duration-lead). Penalty of m minutes: DurationRule.penalty(minutes:).
+
+@Test func aWaitOnHoldIsEffort() throws {
+    let m = Marked("on hold for ⟦45 minutes⟧")
+    let result = try Fixture.scorer().score(m.text)
+    let wait = try result.evidence(.effort, at: m[0].start)
+    #expect(wait.source == .duration)
+    expectClose(wait.contribution, -DurationRule.penalty(minutes: 45, p))
+    #expect(result.scores.success == nil)
+}
+
+@Test func aDelayedFlightIsAFailedOutcomeNotEffort() throws {
+    let m = Marked("flight delayed by ⟦three hours⟧")
+    let result = try Fixture.scorer().score(m.text)
+    let delay = try result.only(.success)
+    #expect(delay.source == .duration)
+    #expect((delay.start, delay.end) == m[0])
+    expectClose(delay.contribution, -DurationRule.penalty(minutes: 180, p) * p.delaySuccessWeight)
+    #expect(result.scores.effort == nil)
+}
+
+@Test func howLongADeliveryTookWeighsLessThanLateness() throws {
+    let result = try Fixture.scorer().score("the delivery took five days")
+    let took = try result.only(.success)
+    expectClose(took.contribution, -DurationRule.penalty(minutes: 5 * 1440, p) * p.processDurationWeight)
+}
+
+@Test func theNearestContextWins() throws {
+    // "queue" is nearer the duration than "delayed".
+    let result = try Fixture.scorer().score("delayed, and then three hours in a queue")
+    #expect(result.evidence(.effort).count == 1)
+    #expect(result.scores.success == nil)
+}
+
+@Test func aDurationWithNoContextWeighsLess() throws {
+    let result = try Fixture.scorer().score("the flight was five hours")
+    let effort = try result.only(.effort)
+    expectClose(effort.contribution, -DurationRule.penalty(minutes: 300, p) * p.unattributedDurationWeight)
+}
+
+@Test func aBarePluralUnitNeedsALeadWord() throws {
+    #expect(try Fixture.scorer().score("the unused days").scores.effort == nil)
+    let result = try Fixture.scorer().score("waited hours in the queue")
+    expectClose(result.scores.effort, -DurationRule.penalty(minutes: p.vagueDurationCount * 60, p))
+}

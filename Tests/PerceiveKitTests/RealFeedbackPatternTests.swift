@@ -1,0 +1,97 @@
+import Testing
+@testable import PerceiveKit
+
+// The failure patterns of real feedback that the outcome and customer-effort models address,
+// scored with the embedded en-cx lexicon and the standard rules. Each case states the sign
+// of success and effort (nil: no cue) and the evidence that must carry it (its source, and
+// the text it covers); the magnitudes are the lexicon's and Parameters' business.
+
+struct Pattern: Sendable, CustomTestStringConvertible {
+    var text: String
+    var success: Int?   // -1, 0 (no contribution expected to dominate), 1; nil: no success cue
+    var effort: Int?
+    var evidence: [(Dimension, RuleID, String)]
+    var testDescription: String { text }
+
+    init(_ text: String, success: Int? = nil, effort: Int? = nil, _ evidence: [(Dimension, RuleID, String)] = []) {
+        self.text = text; self.success = success; self.effort = effort; self.evidence = evidence
+    }
+}
+
+let outcomePatterns: [Pattern] = [
+    Pattern("Two weeks since I landed and I still don't have my bag", success: -1,
+            [(.success, .outcome, "have my bag")]),
+    Pattern("you failed to get me to where I paid to go", success: -1, [(.success, .lexicon, "failed to get")]),
+    Pattern("six hours in line to be told no", success: -1, effort: -1,
+            [(.success, .lexicon, "to be told no"), (.effort, .duration, "six hours")]),
+    Pattern("booked a seat and at check-in I have no seat", success: -1, [(.success, .outcome, "no seat")]),
+    Pattern("what happens if it isn't found?", success: -1, [(.success, .lexicon, "isn't found")]),
+    Pattern("I will call when I land", success: -1, [(.success, .lexicon, "will call when")]),
+    Pattern("runs small, sending it back", success: -1,
+            [(.success, .lexicon, "runs small"), (.success, .lexicon, "sending it back")]),
+    Pattern("the straps would not stay up", success: -1, [(.success, .lexicon, "would not stay")]),
+    Pattern("stopped working after a week", success: -1, [(.success, .lexicon, "stopped working after")]),
+    Pattern("fits perfectly", success: 1, [(.success, .lexicon, "fits perfectly")]),
+    Pattern("does exactly what I wanted", success: 1, [(.success, .lexicon, "does exactly what")]),
+    Pattern("The flight was delayed 5 hours", success: -1, [(.success, .duration, "5 hours")]),
+    Pattern("Great little speaker, the sound is amazing", success: 1, [(.success, .verdict, "Great")]),
+    Pattern("DO NOT BUY, it broke", success: -1, [(.success, .lexicon, "broke")]),
+    Pattern("hardly worked", success: -1, [(.success, .lexicon, "hardly worked")]),
+    Pattern("barely usable", success: -1, [(.success, .lexicon, "barely usable")]),
+    Pattern("nothing but delays", success: -1, [(.success, .lexicon, "nothing but delays")]),
+    Pattern("not what I had hoped for", success: -1, [(.success, .lexicon, "not what I had hoped")]),
+]
+
+let effortPatterns: [Pattern] = [
+    Pattern("Can't get through to anyone", effort: -1, [(.effort, .lexicon, "Can't get through")]),
+    Pattern("it won't let me connect to an agent", effort: -1, [(.effort, .blockedAction, "won't let me connect")]),
+    Pattern("why can't I rebook online?", effort: -1, [(.effort, .blockedAction, "can't I rebook")]),
+    Pattern("is the website down?", effort: -1, [(.effort, .lexicon, "website down")]),
+    Pattern("I've been trying to sort this out for days", effort: -1, [(.effort, .burden, "trying to sort")]),
+    Pattern("had to clean my own seat", effort: -1, [(.effort, .lexicon, "clean my own")]),
+    Pattern("had to explain it to four people", effort: -1, [(.effort, .lexicon, "had to explain")]),
+    Pattern("keeps logging me out", effort: -1, [(.effort, .lexicon, "keeps logging me out")]),
+    Pattern("I was on hold for 45 minutes", effort: -1, [(.effort, .duration, "45 minutes")]),
+    Pattern("easy to set up", effort: 1, [(.effort, .lexicon, "easy to set up")]),
+    Pattern("in and out in minutes", effort: 1, [(.effort, .lexicon, "in and out in")]),
+    Pattern("rebooked me in no time", success: 1, effort: 1, [(.effort, .lexicon, "in no time")]),
+    Pattern("sorted on the first call", success: 1, effort: 1, [(.effort, .lexicon, "sorted on the first")]),
+    Pattern("the problem came back again", success: -1, [(.success, .lexicon, "problem came back")]),
+    Pattern("gave up", success: -1, [(.success, .lexicon, "gave up")]),
+]
+
+func sign(_ x: Double?) -> Int? { x.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }
+
+private func check(_ pattern: Pattern) throws {
+    let scorer = try Scorer()
+    let result = try scorer.score(pattern.text)
+    #expect(sign(result.scores.success) == pattern.success, "success \(String(describing: result.scores.success))")
+    #expect(sign(result.scores.effort) == pattern.effort, "effort \(String(describing: result.scores.effort))")
+    let bytes = Array(pattern.text.utf8)
+    for (dimension, source, text) in pattern.evidence {
+        let found = result.evidence.contains { e in
+            e.dimension == dimension && e.source == source
+                && String(decoding: bytes[Int(e.start)..<Int(e.end)], as: UTF8.self) == text
+        }
+        #expect(found, "no \(dimension) evidence from \(source.rawValue) on \"\(text)\"")
+    }
+}
+
+@Test(arguments: outcomePatterns) func outcomePattern(_ pattern: Pattern) throws { try check(pattern) }
+@Test(arguments: effortPatterns) func effortPattern(_ pattern: Pattern) throws { try check(pattern) }
+
+@Test func sarcasticPraiseIsNegative() throws {
+    let result = try Scorer().score("Great, another two-hour wait.")
+    #expect(result.scores.emotion < 0)
+    #expect(sign(result.scores.effort) == -1)
+}
+
+@Test func negatedClauseIsNegative() throws {
+    let result = try Scorer().score("I wouldn't say it was great")
+    #expect(result.scores.emotion < 0)
+}
+
+@Test(arguments: ["easy care fabric", "an easy dress to wear", "the interface is slow"])
+func productAttributesAreNoEffort(_ text: String) throws {
+    #expect(try Scorer().score(text).scores.effort == nil)
+}
