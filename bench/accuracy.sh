@@ -62,15 +62,26 @@ if [ -e "$SHARED/lexicons/nrc_emolex/NRC-Emotion-Lexicon-Wordlevel-v0.92.txt" ];
     EMO_LEX+=(--lexicon "nrc-emolex=$SHARED/lexicons/nrc_emolex/NRC-Emotion-Lexicon-Wordlevel-v0.92.txt")
 fi
 
-# run NAME FILE SPEC [lexicon options…]: one corpus, with Python VADER on valence corpora.
+# run NAME FILE SPEC [lexicon options…]: one corpus, with Python VADER on valence corpora and,
+# on effort/success corpora whose empty labels mean "no cue" (kind=…:nocue:…), Python VADER's
+# compound and en-cx's emotion score, each read as an effort or success score.
 run() {
     local name=$1 file=$2 spec=$3; shift 3
     if [ ! -e "$file" ]; then echo "accuracy.sh: $file absent: $name skipped" >&2; return; fi
     local extra=()
-    if [ -n "$PYVADER" ] && [[ "$spec" != *kind=emotion* ]] && [[ "$spec" == *kind=valence* ]]; then
+    if [[ "$spec" == *:nocue:* ]] || { [[ "$spec" != *kind=emotion* ]] && [[ "$spec" == *kind=valence* ]]; }; then
         "$PERCEIVE_BIN" bench --corpus "$file,$spec,name=$name" --export-texts "$WORK/$name.texts.jsonl"
+    fi
+    if [ -n "$PYVADER" ] && [ -e "$WORK/$name.texts.jsonl" ]; then
         "$PYVADER" bench/vader_scores.py "$WORK/$name.texts.jsonl" "$WORK/$name.scores"
         extra=(--predictions "vader-python=$WORK/$name.scores")
+    fi
+    if [[ "$spec" == *:nocue:* ]]; then
+        # en-cx's emotion (valence) score, one a line, to measure against effort or success gold.
+        "$PERCEIVE_BIN" score "${ENCX[@]}" --input "$WORK/$name.texts.jsonl" --text-column text --format ndjson --no-evidence \
+            | python3 -c 'import json, sys
+for line in sys.stdin: print(json.loads(line)["emotion"])' > "$WORK/$name.emotion"
+        extra+=(--predictions "en-cx-emotion=$WORK/$name.emotion")
     fi
     echo "accuracy.sh: $name" >&2
     "$PERCEIVE_BIN" bench "$@" "${extra[@]}" --corpus "$file,$spec,name=$name" \
@@ -92,5 +103,17 @@ run cx-test-valence "$CX" "text=text,label=valence,kind=valence:-1..1" "${LEX[@]
 run cx-test-effort "$CX" "text=text,label=effort,kind=effort:-1..1" "${LEX[@]}"
 run cx-test-success "$CX" "text=text,label=success,kind=success:-1..1" "${LEX[@]}"
 run cx-test-emotions "$CX" "text=text,label=emotions,kind=emotions" "${EMO_LEX[@]}"
+# Effort and success where an empty label means "the text says nothing about this" (no cue):
+# r, r0 and detection F1 (accuracy_summary.py's tables per set).
+run cx-test-effort-nocue "$CX" "text=text,label=effort,kind=effort:nocue:-1..1" "${LEX[@]}"
+run cx-test-success-nocue "$CX" "text=text,label=success,kind=success:nocue:-1..1" "${LEX[@]}"
+# cx-real-dev (../shared, real feedback, two annotators): the odd ids (d0001, d0003, …; odd data
+# rows) are for tuning, the even ones for reporting; each half measured on its own.
+REAL="$SHARED/corpora/cx-real-dev/comments.tsv"
+for half in odd even; do
+    run "cx-real-dev-$half-valence" "$REAL" "text=text,label=valence,kind=valence:-1..1,quote=no,rows=$half" "${LEX[@]}"
+    run "cx-real-dev-$half-effort" "$REAL" "text=text,label=effort,kind=effort:nocue:-1..1,quote=no,rows=$half" "${LEX[@]}"
+    run "cx-real-dev-$half-success" "$REAL" "text=text,label=success,kind=success:nocue:-1..1,quote=no,rows=$half" "${LEX[@]}"
+done
 
 python3 bench/accuracy_summary.py "$OUT" | tee "$OUT/accuracy.md"

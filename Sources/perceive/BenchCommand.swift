@@ -10,16 +10,21 @@ struct BenchCommand: ParsableCommand {
             Every lexicon runs through the same Perceive rules, so the comparison is of lexicons. \
             A corpus is PATH or PATH,key=value,… with keys name, text, label, kind, header (yes/no), \
             quote (yes/no), label-names, label-map, space (lexicon/ekman/plutchik), outside (stop/skip: a label \
-            outside the declared range stops the run, or leaves its row out); the options below give \
-            the same settings for every corpus (once) or for each corpus in turn (repeated once per corpus). \
-            Label kinds: valence:-4..4, effort:ordinal:1..5, valence:binary, valence:3class, emotion, emotions.
+            outside the declared range stops the run, or leaves its row out), rows (all/odd/even: only the \
+            odd or even data rows, numbered from 1 after the header, e.g. one half of cx-real-dev, whose ids \
+            follow its rows); the options below give the same settings for every corpus (once) or for each \
+            corpus in turn (repeated once per corpus). \
+            Label kinds: valence:-4..4, effort:ordinal:1..5, valence:binary, valence:3class, emotion, emotions, \
+            and effort:nocue:-1..1 or success:nocue:-1..1, where an empty label cell means "no cue" (the row is \
+            kept; measured by r where both have a value, r0 with a missing score as 0, and detection \
+            precision/recall/F1 of having a value). Elsewhere an empty or NA label leaves its row out.
             """
     )
 
     @Option(name: .long, help: ArgumentHelp("A lexicon: embedded name, lexicon folder, or NAME=[FORMAT:]PATH[,PATH…] (repeat for several; default en-cx).", valueName: "lexicon"))
     var lexicon: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Valence scores computed elsewhere for the same rows: NAME=FILE, one number a line in corpus order (see --export-texts).", valueName: "name=file"))
+    @Option(name: .long, help: ArgumentHelp("Scores computed elsewhere for the same rows: NAME=FILE, one number in -1…1 a line in corpus order (see --export-texts); an empty line or null = no value.", valueName: "name=file"))
     var predictions: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A labeled corpus (CSV, TSV or JSONL), optionally with its settings: PATH,key=value,…", valueName: "spec"))
@@ -31,7 +36,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Label column: name or 1-based number.", valueName: "column"))
     var labelColumn: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("What the label means: valence:-4..4, effort:ordinal:1..5, success:binary, valence:3class, emotion, emotions.", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("What the label means: valence:-4..4, effort:ordinal:1..5, success:nocue:-1..1 (empty = no cue), success:binary, valence:3class, emotion, emotions.", valueName: "kind"))
     var labelKind: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Emotion labels: file of label names, one a line; numeric labels index it from 0.", valueName: "file"))
@@ -97,7 +102,7 @@ struct BenchCommand: ParsableCommand {
                 guard let equals = part.firstIndex(of: "=") else { path += "," + part; continue }
                 settings[String(part[..<equals])] = String(part[part.index(after: equals)...])
             }
-            let known: Set<String> = ["name", "text", "label", "kind", "header", "quote", "label-names", "label-map", "space", "outside"]
+            let known: Set<String> = ["name", "text", "label", "kind", "header", "quote", "label-names", "label-map", "space", "outside", "rows"]
             if let unknown = settings.keys.first(where: { !known.contains($0) }) {
                 throw CLIError.input("--corpus \(argument): unknown setting \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
             }
@@ -116,6 +121,10 @@ struct BenchCommand: ParsableCommand {
             if let outside = settings["outside"] {
                 guard outside == "skip" || outside == "stop" else { throw CLIError.input("--corpus \(path): outside=\(outside): expected skip or stop") }
                 spec.skipOutOfRange = outside == "skip"
+            }
+            if let rows = settings["rows"] {
+                guard let parsed = BenchRowFilter(rawValue: rows) else { throw CLIError.input("--corpus \(path): rows=\(rows): expected all, odd or even") }
+                spec.rows = parsed
             }
             spec.labelNames = settings["label-names"] ?? value(labelNames, i)
             spec.labelMap = settings["label-map"] ?? value(labelMap, i)
@@ -183,13 +192,7 @@ struct BenchCommand: ParsableCommand {
             guard corpora.count == 1 else { throw CLIError.input("--predictions takes one --corpus (its scores follow that corpus's rows)") }
             let name = String(argument[..<equals]), path = String(argument[argument.index(after: equals)...])
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError.input("\(path): cannot read the scores") }
-            var scores: [Double] = []
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-                guard let value = Double(line.trimmingCharacters(in: .whitespaces)), (-1...1).contains(value) else {
-                    throw CLIError.input("\(path):\(n + 1): expected a score in -1…1, found \"\(line)\"")
-                }
-                scores.append(value)
-            }
+            let scores = try Self.externalScores(text, path: path)
             external.append(.external(name: name, source: (path as NSString).lastPathComponent, scores: scores))
         }
         let systems = loaded.map(BenchSystem.lexicon) + external
@@ -216,6 +219,21 @@ struct BenchCommand: ParsableCommand {
         } catch {
             sink.abandon()
             throw error
+        }
+    }
+
+    /// One score a line (the last line's newline optional); an empty line or `null` is no value.
+    static func externalScores(_ text: String, path: String) throws -> [Double?] {
+        if text.isEmpty { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        return try lines.enumerated().map { n, line in
+            let cell = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if cell.isEmpty || cell.lowercased() == "null" { return nil }
+            guard let value = Double(cell), (-1...1).contains(value) else {
+                throw CLIError.input("\(path):\(n + 1): expected a score in -1…1, an empty line or null, found \"\(line)\"")
+            }
+            return value
         }
     }
 

@@ -78,6 +78,54 @@ import Testing
         #expect(result.stderr == "perceive: \(dir.path)/corpus.tsv:1: no column \"text\" (the header has: id, comment, score)\n")
     }
 
+    /// A cx-real-dev-like file: several label columns, bare (unbalanced) quotes in the texts,
+    /// success empty where the text says nothing. The even data rows (d02, d04, …) hold the
+    /// fixture of `BenchDetectionMetricsTests`: gold 1, –, −1, 0.5, –, −0.5.
+    static let multiColumn: String = {
+        let even = ["1", "", "-1", "0.5", "", "-0.5"]
+        var out = "id\tsource\ttext\tvalence\teffort\tsuccess\temotions\n"
+        for n in 1...12 {
+            let text = n % 2 == 1 ? "odd \(n): he said \"never again" : "even \(n): \"fixed\" it"
+            let success = n % 2 == 1 ? "0.25" : even[n / 2 - 1]
+            out += "d\(n < 10 ? "0" : "")\(n)\tsrc\t\(text)\t0\t\t\(success)\t\n"
+        }
+        return out
+    }()
+
+    @Test func multiColumnTSVWithoutQuotingReadsOneHalf() throws {
+        let dir = try Self.folder(["comments.tsv": Self.multiColumn, "a.scores": "0.8\n0.2\nnull\n0.4\n\n-0.6\n"])
+        let spec = "\(dir.path)/comments.tsv,text=text,label=success,kind=success:nocue:-1..1,quote=no"
+        // The odd half: data rows 1, 3, …, 11, texts read whole (the bare quote stays).
+        let export = try CLI.run(["bench", "--corpus", spec + ",rows=odd", "--export-texts", "\(dir.path)/odd.jsonl"])
+        #expect(export.status == 0, "stderr: \(export.stderr)")
+        let odd = try String(contentsOfFile: "\(dir.path)/odd.jsonl", encoding: .utf8)
+        #expect(odd == stride(from: 1, through: 11, by: 2).map { "{\"text\":\"odd \($0): he said \\\"never again\"}\n" }.joined())
+        // The even half against scores with a null and an empty line (no value):
+        // r0 = 1.3/√2.675, detection P = R = F1 = 3/4 (worked out in BenchDetectionMetricsTests).
+        let result = try CLI.run(["bench", "--corpus", spec + ",rows=even", "--predictions", "a=\(dir.path)/a.scores", "--bootstrap", "50", "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let object = try CLI.object(Substring(result.stdout.trimmingCharacters(in: .newlines)))
+        let corpus = try #require((object["corpora"] as? [[String: Any]])?.first)
+        #expect(corpus["kind"] as? String == "success:nocue:-1..1")
+        #expect(corpus["rows"] as? String == "even")
+        #expect(corpus["items"] as? Int == 6 && corpus["labelled"] as? Int == 4 && corpus["noCue"] as? Int == 2)
+        let system = try #require((corpus["systems"] as? [[String: Any]])?.first)
+        #expect(system["predicted"] as? Int == 4)
+        let metrics = try #require(system["metrics"] as? [String: Any])
+        func value(_ name: String) throws -> Double { try #require((metrics[name] as? [String: Any])?["value"] as? Double) }
+        #expect(abs(try value("r0") - 1.3 / (2.675).squareRoot()) < 1e-6)
+        #expect(abs(try value("pearson") - 1.1 / (1.04 * 7 / 6).squareRoot()) < 1e-6)
+        #expect(abs(try value("detectionF1") - 0.75) < 1e-6)
+    }
+
+    @Test func predictionsOfTheWrongLengthStop() throws {
+        let dir = try Self.folder(["comments.tsv": Self.multiColumn, "a.scores": "0.8\nnull\n"])
+        let result = try CLI.run(["bench", "--corpus", "\(dir.path)/comments.tsv,label=success,kind=success:nocue:-1..1,rows=odd",
+                                  "--predictions", "a=\(dir.path)/a.scores", "--bootstrap", "5"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "perceive: a: 2 scores for the 6 labeled rows of comments.tsv\n")
+    }
+
     @Test func multiLabelEmotionsWithAMappingFile() throws {
         let dir = try Self.folder([
             "afinn.txt": Self.lexicon,

@@ -67,5 +67,36 @@ import Testing
         #expect(try BenchLabelKind.parse("emotions").get() == .emotions)
         #expect((try? BenchLabelKind.parse("valence:4..-4").get()) == nil)
         #expect((try? BenchLabelKind.parse("mood:1..5").get()) == nil)
+        #expect(try BenchLabelKind.parse("success:nocue:-1..1").get() == .noCueContinuous(.success, -1...1))
+        #expect(try BenchLabelKind.parse("effort:nocue:1..5").get().description == "effort:nocue:1..5")
+        // valence always has a value: no nocue kind for it
+        #expect((try? BenchLabelKind.parse("valence:nocue:-1..1").get()) == nil)
+    }
+
+    @Test func noCueKindKeepsEmptyCellsAsNoCue() throws {
+        // success:nocue:-1..1: "" and "NA" are kept as no cue (gold 0, hasGold false); with
+        // success:-1..1 the same rows are left out and counted as missing.
+        let path = try Self.file("s.tsv", "text\tsuccess\nsolved\t1\nhello\t\nfailed\t-0.5\nwhatever\tNA\n")
+        let corpus = try BenchCorpus(spec: BenchCorpusSpec(path: path, labelColumn: "success", kind: .noCueContinuous(.success, -1...1)), lexiconCategories: Self.categories)
+        #expect(corpus.texts == ["solved", "hello", "failed", "whatever"])
+        #expect(corpus.gold == [1, 0, -0.5, 0])
+        #expect(corpus.hasGold == [true, false, true, false])
+        #expect(corpus.noCue == 2 && corpus.missing == 0)
+        let dropping = try BenchCorpus(spec: BenchCorpusSpec(path: path, labelColumn: "success", kind: .continuous(.success, -1...1)), lexiconCategories: Self.categories)
+        #expect(dropping.texts == ["solved", "failed"])
+        #expect(dropping.missing == 2 && dropping.noCue == 0)
+    }
+
+    @Test func rowsFilterKeepsOddOrEvenDataRows() throws {
+        // Data rows are numbered from 1 after the header; a blank line is not a row.
+        let path = try Self.file("h.tsv", "id\ttext\tlabel\nd1\tone\t1\nd2\ttwo\t\n\nd3\tthree\t-1\nd4\tfour\t0\n")
+        var spec = BenchCorpusSpec(path: path, kind: .noCueContinuous(.effort, -1...1))
+        spec.rows = .odd
+        #expect(try BenchCorpus(spec: spec, lexiconCategories: Self.categories).texts == ["one", "three"])
+        spec.rows = .even
+        let even = try BenchCorpus(spec: spec, lexiconCategories: Self.categories)
+        #expect(even.texts == ["two", "four"])
+        #expect(even.lines == [3, 6])
+        #expect(even.hasGold == [false, true])
     }
 }

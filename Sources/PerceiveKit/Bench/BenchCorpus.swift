@@ -22,7 +22,10 @@ public struct BenchCorpusSpec: Sendable {
     public var labelMap: String?
     /// For emotion labels: the label set predictions and gold are compared in.
     public var emotionSpace: EmotionSpace = .lexicon
-    /// Label cells meaning "no label": the row is left out of this corpus (counted).
+    /// Which data rows are read (`rows=odd|even`): a half of a corpus, by data row number.
+    public var rows: BenchRowFilter = .all
+    /// Label cells meaning "no label": the row is left out of this corpus (counted); for
+    /// ``BenchLabelKind/noCueContinuous(_:_:)`` they mean "no cue" and the row is kept.
     public var missingLabels: Set<String> = ["", "na", "n/a", "none", "null", "nan"]
     /// Whether a label outside the declared range leaves its row out (counted) instead of
     /// stopping the run (Skytrax has a few 0 and 10 ratings on its 1–5 scales).
@@ -34,6 +37,22 @@ public struct BenchCorpusSpec: Sendable {
         self.textColumn = textColumn
         self.labelColumn = labelColumn
         self.kind = kind
+    }
+}
+
+/// Which data rows of a corpus file are read, by their 1-based number: the n-th record after
+/// the header (CSV/TSV; blank lines are not records) or the n-th non-blank line (JSONL). A
+/// file whose ids follow its rows (cx-real-dev: d0001 is data row 1) is split by id parity.
+public enum BenchRowFilter: String, Sendable, CaseIterable {
+    case all, odd, even
+
+    /// Whether data row `number` (1-based) is read.
+    public func keeps(_ number: Int) -> Bool {
+        switch self {
+        case .all: true
+        case .odd: number % 2 == 1
+        case .even: number % 2 == 0
+        }
     }
 }
 
@@ -67,7 +86,13 @@ public struct BenchCorpus: Sendable {
     /// The line of the file each item starts on.
     public var lines: [Int] = []
     /// Gold labels mapped to −1 … 1 (binary: ±1; 3-class: −1, 0, 1); empty for emotions.
+    /// 0 where ``hasGold`` is false.
     public var gold: [Double] = []
+    /// Whether each item's gold label has a value: false only for "no cue" cells of a
+    /// ``BenchLabelKind/noCueContinuous(_:_:)`` corpus; empty for emotions.
+    public var hasGold: [Bool] = []
+    /// Items kept as "no cue" (empty label cell of a nocue kind).
+    public var noCue = 0
     /// Gold label sets (indices into ``labels``) for emotion kinds.
     public var goldLabels: [Set<Int>] = []
     /// The evaluation labels for emotion kinds (the space's, plus `neutral` when gold uses it).
@@ -109,13 +134,21 @@ public struct BenchCorpus: Sendable {
             case .plutchik: labels = EmotionSpace.plutchikLabels
             }
         }
-        for row in rows {
-            if let cell = row.label as? String, spec.missingLabels.contains(cell.trimmingCharacters(in: .whitespaces).lowercased()),
-               !spec.kind.isEmotion {
+        for (number, row) in rows.enumerated() where spec.rows.keeps(number + 1) {
+            let empty = row.label is NSNull
+                || (row.label as? String).map { spec.missingLabels.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } == true
+            if empty && spec.kind.keepsNoCue {
+                gold.append(0)
+                hasGold.append(false)
+                noCue += 1
+                texts.append(row.text)
+                lines.append(row.line)
+                continue
+            }
+            if empty && (!spec.kind.isEmotion || row.label is NSNull) {
                 missing += 1
                 continue
             }
-            if row.label is NSNull { missing += 1; continue }
             if spec.kind.isEmotion {
                 var raw: [String]
                 if let list = row.label as? [Any] { raw = list.map { "\($0)" } }
@@ -151,12 +184,13 @@ public struct BenchCorpus: Sendable {
                     continue
                 }
                 gold.append(try Self.normalize(cell, spec, line: row.line))
+                hasGold.append(true)
             }
             texts.append(row.text)
             lines.append(row.line)
         }
         guard !texts.isEmpty else {
-            throw BenchError(file: spec.path, "no labeled rows (\(missing) rows had no label)")
+            throw BenchError(file: spec.path, "no labeled rows (\(missing) rows had no label" + (spec.rows == .all ? ")" : ", \(spec.rows.rawValue) rows only)"))
         }
     }
 
@@ -164,7 +198,7 @@ public struct BenchCorpus: Sendable {
     static func normalize(_ cell: String, _ spec: BenchCorpusSpec, line: Int) throws(BenchError) -> Double {
         let lower = cell.lowercased()
         switch spec.kind {
-        case .continuous(_, let range), .ordinal(_, let range):
+        case .continuous(_, let range), .ordinal(_, let range), .noCueContinuous(_, let range):
             guard let value = Double(cell), value.isFinite else {
                 throw BenchError(file: spec.path, line: line, "label \"\(cell)\" in column \(spec.labelColumn) is not a number (expected \(ImportedLexicon.number(range.lowerBound))..\(ImportedLexicon.number(range.upperBound)))")
             }

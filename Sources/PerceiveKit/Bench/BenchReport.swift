@@ -49,9 +49,14 @@ public struct BenchReport: Sendable {
         var out = ""
         for corpus in corpora {
             let metricNames = corpus.systems.first?.metrics.map(\.metric) ?? []
-            let header = ["system"] + metricNames + ["comments/s"]
-            let rows = corpus.systems.map { s in [s.system] + s.metrics.map(Self.cell) + [Self.rate(s.commentsPerSecond)] }
-            let title = "\(corpus.name): \(corpus.items) items, \(corpus.kind)" + (corpus.missing > 0 ? ", \(corpus.missing) rows without a label left out" : "")
+            let counted = corpus.labelled != nil
+            let header = ["system"] + metricNames + (counted ? ["predicted"] : []) + ["comments/s"]
+            let rows = corpus.systems.map { s in
+                [s.system] + s.metrics.map(Self.cell) + (counted ? [s.predicted.map { "\($0)" } ?? "–"] : []) + [Self.rate(s.commentsPerSecond)]
+            }
+            let title = "\(corpus.name): \(corpus.items) items" + (corpus.rows == .all ? "" : " (\(corpus.rows.rawValue) rows)") + ", \(corpus.kind)"
+                + (corpus.labelled.map { ", \($0) with a gold value, \(corpus.noCue ?? 0) no cue" } ?? "")
+                + (corpus.missing > 0 ? ", \(corpus.missing) rows without a label left out" : "")
                 + (corpus.outOfRange > 0 ? ", \(corpus.outOfRange) rows with a label outside the range left out" : "")
                 + ", \(Int(parameters.confidenceLevel * 100))% bootstrap intervals (\(parameters.bootstrapSamples) resamples, seed \(parameters.seed))"
             if markdown {
@@ -105,6 +110,12 @@ public struct BenchReport: Sendable {
                         out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), q("\(metric):\(item.label)"), n(value), n(range?.lowerBound), n(range?.upperBound)].joined(separator: ",") + "\n"
                     }
                 }
+                if let predicted = system.predicted {
+                    out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), "predicted", "\(predicted)", "", ""].joined(separator: ",") + "\n"
+                }
+                if let labelled = corpus.labelled {
+                    out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), "labelled", "\(labelled)", "", ""].joined(separator: ",") + "\n"
+                }
                 if let rate = system.commentsPerSecond {
                     out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), "commentsPerSecond", String(format: "%.1f", rate), "", ""].joined(separator: ",") + "\n"
                 }
@@ -123,6 +134,8 @@ public struct BenchReport: Sendable {
         }.joined(separator: ",") + "]"
         out += ",\"corpora\":[" + corpora.map { c in
             var o = "{\"name\":\(s(c.name)),\"path\":\(s(c.path)),\"kind\":\(s(c.kind.description)),\"items\":\(c.items),\"missingLabels\":\(c.missing),\"outOfRange\":\(c.outOfRange)"
+            o += ",\"rows\":\(s(c.rows.rawValue))"
+            if let labelled = c.labelled { o += ",\"labelled\":\(labelled),\"noCue\":\(c.noCue ?? 0)" }
             if !c.labels.isEmpty { o += ",\"labels\":[\(c.labels.map(s).joined(separator: ","))]" }
             o += ",\"systems\":[" + c.systems.map { r in
                 var so = "{\"name\":\(s(r.system)),\"version\":\(s(r.version)),\"format\":\(s(r.format)),\"metrics\":{"
@@ -134,6 +147,7 @@ public struct BenchReport: Sendable {
                         return "\(s(item.label)):{\"precision\":\(n(item.scores.precision)),\"precisionCI\":\(ci(intervals.0)),\"recall\":\(n(item.scores.recall)),\"recallCI\":\(ci(intervals.1)),\"f1\":\(n(item.scores.f1)),\"f1CI\":\(ci(intervals.2)),\"support\":\(item.scores.support)}"
                     }.joined(separator: ",") + "}"
                 }
+                if let predicted = r.predicted { so += ",\"predicted\":\(predicted)" }
                 so += ",\"commentsPerSecond\":\(n(r.commentsPerSecond))}"
                 return so
             }.joined(separator: ",") + "]"

@@ -4,8 +4,9 @@ import Foundation
 /// scores computed elsewhere (Python VADER) for the same rows.
 public enum BenchSystem: Sendable {
     case lexicon(LexiconReference.Loaded)
-    /// Valence scores (−1 … 1), one per corpus item, in corpus order.
-    case external(name: String, source: String, scores: [Double])
+    /// Scores (−1 … 1), one per corpus item, in corpus order; nil where the scorer gives no
+    /// value (measured as 0 and uncovered, like a lexicon without a cue for the dimension).
+    case external(name: String, source: String, scores: [Double?])
 
     public var name: String {
         switch self {
@@ -36,6 +37,8 @@ public struct BenchSystemResult: Sendable {
     public var perLabelIntervals: [(precision: ClosedRange<Double>?, recall: ClosedRange<Double>?, f1: ClosedRange<Double>?)] = []
     /// Comments scored per second (wall clock, one thread); nil for external scores.
     public var commentsPerSecond: Double?
+    /// Items the system gives a value (nocue kinds; nil for the others).
+    public var predicted: Int?
 }
 
 /// The paired bootstrap comparison of two systems on one metric.
@@ -56,6 +59,11 @@ public struct BenchCorpusResult: Sendable {
     public var items: Int
     public var missing: Int
     public var outOfRange: Int
+    /// The rows read (``BenchCorpusSpec/rows``).
+    public var rows: BenchRowFilter = .all
+    /// Items whose gold label has a value, and items kept as "no cue" (nocue kinds; else nil).
+    public var labelled: Int?
+    public var noCue: Int?
     public var labels: [String]
     public var systems: [BenchSystemResult]
     public var comparisons: [BenchComparison]
@@ -71,6 +79,10 @@ public struct BenchCorpusResult: Sendable {
 ///   (``SentimentClassMetrics/signAccuracy(predicted:gold:indices:)``), 3-class weighted F1,
 ///   MARE, and ROC AUC of high (gold above the range's midpoint) against low items. For
 ///   effort and success a comment without a cue scores 0.
+/// - nocue kinds (``BenchLabelKind/noCueContinuous(_:_:)``, gold may be empty): Pearson r where
+///   both gold and score have a value, r0 (gold's rows, a missing score as 0) and detection
+///   precision/recall/F1 of "has a value" (``DetectionMetrics``), with the counts of gold
+///   values and of predicted values.
 /// - emotion kinds: coverage (share with a named emotion), macro-F1 over the evaluation
 ///   labels that occur in gold or predictions, per-label precision/recall/F1, and for
 ///   single-label corpora accuracy.
@@ -83,6 +95,8 @@ public struct BenchRunner {
     struct Predictions {
         var score: [Double] = []
         var covered: [Bool] = []
+        /// Whether the system gives a value (a lexicon: has a cue for the dimension).
+        var hasValue: [Bool] = []
         var emotionSets: [Set<Int>] = []
         var seconds: Double?
     }
@@ -128,6 +142,7 @@ public struct BenchRunner {
                 }
             }
             if let seconds = predictions[s].seconds, seconds > 0 { result.commentsPerSecond = Double(corpus.count) / seconds }
+            if corpus.spec.kind.keepsNoCue { result.predicted = predictions[s].hasValue.filter { $0 }.count }
             results.append(result)
         }
         var comparisons: [BenchComparison] = []
@@ -144,8 +159,14 @@ public struct BenchRunner {
                 }
             }
         }
-        return BenchCorpusResult(name: corpus.spec.name, path: corpus.spec.path, kind: corpus.spec.kind, items: corpus.count,
-                                 missing: corpus.missing, outOfRange: corpus.outOfRange, labels: corpus.labels, systems: results, comparisons: comparisons)
+        var result = BenchCorpusResult(name: corpus.spec.name, path: corpus.spec.path, kind: corpus.spec.kind, items: corpus.count,
+                                       missing: corpus.missing, outOfRange: corpus.outOfRange, labels: corpus.labels, systems: results, comparisons: comparisons)
+        result.rows = corpus.spec.rows
+        if corpus.spec.kind.keepsNoCue {
+            result.labelled = corpus.hasGold.filter { $0 }.count
+            result.noCue = corpus.noCue
+        }
+        return result
     }
 
     func predict(_ system: BenchSystem, _ corpus: BenchCorpus) throws -> Predictions {
@@ -158,8 +179,9 @@ public struct BenchRunner {
             guard scores.count == corpus.count else {
                 throw BenchError(file: nil, "\(name): \(scores.count) scores for the \(corpus.count) labeled rows of \(corpus.spec.name)")
             }
-            p.score = scores
-            p.covered = scores.map { $0 != 0 }
+            p.score = scores.map { $0 ?? 0 }
+            p.covered = scores.map { $0 != nil && $0 != 0 }
+            p.hasValue = scores.map { $0 != nil }
             return p
         case .lexicon(let loaded):
             let scorer = try Scorer(lexicon: loaded.lexicon, ruleset: .standard())
@@ -206,6 +228,7 @@ public struct BenchRunner {
                     p.covered.append(!scores.emotions.isEmpty)
                 }
             }
+            p.hasValue = p.covered
             return p
         }
     }
@@ -232,6 +255,19 @@ public struct BenchRunner {
             return list
         }
         let gold = corpus.gold
+        if corpus.spec.kind.keepsNoCue {
+            let hasGold = corpus.hasGold
+            func detection(_ p: Predictions, _ idx: [Int]) -> DetectionMetrics.Counts {
+                DetectionMetrics.Counts(hasScore: p.hasValue, hasGold: hasGold, indices: idx)
+            }
+            return [
+                Metric(name: "pearson") { p, idx in DetectionMetrics.pearsonWhereBoth(score: p.score, hasScore: p.hasValue, gold: gold, hasGold: hasGold, indices: idx) },
+                Metric(name: "r0") { p, idx in DetectionMetrics.pearsonMissingAsZero(score: p.score, gold: gold, hasGold: hasGold, indices: idx) },
+                Metric(name: "detectionPrecision") { p, idx in detection(p, idx).precision },
+                Metric(name: "detectionRecall") { p, idx in detection(p, idx).recall },
+                Metric(name: "detectionF1") { p, idx in detection(p, idx).f1 },
+            ]
+        }
         let threshold = parameters.neutralThreshold
         let goldClass = gold.map { SentimentClassMetrics.sentimentClass($0, threshold: threshold) }
         let high = gold.map { $0 > 0 }
