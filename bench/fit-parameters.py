@@ -80,7 +80,7 @@ def objective(settings):
             total += r0 + f1; parts.append(f'{name} {dim} r0 {r0:.3f} F1 {f1:.3f}')
     return total / (len(sets) * 4), parts
 
-current = {}
+current = dict(a.split('=', 1) for a in os.environ.get('PERCEIVE_FIT_START', '').split() if a)
 best, parts = objective(current)
 print(f'start: {best:.4f}'); print('  ' + '\n  '.join(parts))
 for round in range(ROUNDS):

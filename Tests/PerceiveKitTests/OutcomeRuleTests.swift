@@ -81,3 +81,16 @@ import Testing
     let result = try Fixture.scorer().score("the speaker is easy to set up")
     expectClose(result.scores.effort, 0.7)
 }
+
+@Test func theToneOfAnOutcomeCommentGradesItsSuccess() throws {
+    // "broken" (success -0.6) and "bad" (valence -0.5) with "broken"'s own valence -0.5:
+    // valence -0.5, added to success at the strongest valence term × outcomeToneWeight.
+    let result = try Fixture.scorer(.standard).score("bad, it is broken")
+    let tone = try result.only(.success, source: .tone)
+    expectClose(tone.contribution, -0.5 * p.outcomeToneWeight)
+    expectClose(result.scores.success, weightedMean([-0.6, -0.5 * p.outcomeToneWeight])!)
+}
+
+@Test func noToneWithoutAnOutcome() throws {
+    #expect(try Fixture.scorer(.standard).score("bad, very bad").scores.success == nil)
+}

@@ -166,9 +166,17 @@ enum Fixture {
 
     /// A scorer over the fixture lexicon with `Ruleset.standard()` (a `Scorer` is not
     /// thread-safe, so each test makes its own).
-    static func scorer(_ parameters: Parameters = .standard) throws -> Scorer {
+    static func scorer(_ parameters: Parameters = Fixture.parameters) throws -> Scorer {
         try Scorer(lexicon: lexicon, ruleset: .standard(parameters: parameters))
     }
+
+    /// The standard parameters without ``OutcomeToneRule`` (weight 0), so that each rule's test
+    /// sees its own contributions only; the tone's own tests pass `.standard`.
+    static let parameters: Parameters = {
+        var q = Parameters.standard
+        q.outcomeToneWeight = 0
+        return q
+    }()
 
     /// A scorer that runs only `rules`, in order.
     static func scorer(rules: [any ScoringRule], _ parameters: Parameters = .standard) throws -> Scorer {

@@ -49,6 +49,7 @@ public struct Ruleset: Sendable {
             CapsRule(),
             ContrastRule(),
             EmphasisRule(),
+            OutcomeToneRule(),
         ])
     }
 }

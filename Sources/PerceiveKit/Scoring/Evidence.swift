@@ -40,6 +40,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case verdict
     case blockedAction = "blocked-action"
     case burden
+    case tone
     case sarcasm
 }
 

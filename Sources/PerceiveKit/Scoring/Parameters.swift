@@ -98,6 +98,9 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// Success of a duration a process took ("delivered in 6 days", "took 3 weeks to arrive"),
     /// as a multiple of its penalty: how long is no lateness by itself.
     public var processDurationWeight = 0.25
+    /// When a comment has an outcome cue, its valence also counts toward success × this
+    /// (``OutcomeToneRule``; 0 turns it off).
+    public var outcomeToneWeight = 1.0
     /// Effort of a duration with neither a wait nor a delay word in its sentence, as a
     /// multiple of its penalty (0: such a duration, e.g. a flight's length, is no cue).
     public var unattributedDurationWeight = 0.5
@@ -183,6 +186,7 @@ extension Parameters {
             d("productVerdictWeight", productVerdictWeight, "a valence contribution in a clause about the product also counts toward success, times this"),
             d("delaySuccessWeight", delaySuccessWeight, "success of a delay ('delayed 5 hours') as a multiple of the duration's penalty"),
             d("processDurationWeight", processDurationWeight, "success of how long a process took ('delivered in 6 days') as a multiple of the penalty"),
+            d("outcomeToneWeight", outcomeToneWeight, "when a comment has an outcome cue, its valence also counts toward success, times this"),
             d("unattributedDurationWeight", unattributedDurationWeight, "effort of a duration with no wait or delay word in its sentence, times its penalty"),
             d("actionWindow", actionWindow, "tokens between 'can't'/'had to' and the action it acts on"),
             d("blockedActionEffort", blockedActionEffort, "effort of a blocked action ('can't log in')"),

@@ -139,6 +139,7 @@ public struct CommentContribution: Sendable {
         case .verdict: "product verdict"
         case .blockedAction: "blocked actions"
         case .burden: "extra work"
+        case .tone: "tone of outcome comments"
         default: rule.rawValue
         }
     }
