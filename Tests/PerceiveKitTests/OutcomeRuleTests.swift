@@ -94,3 +94,13 @@ import Testing
 @Test func noToneWithoutAnOutcome() throws {
     #expect(try Fixture.scorer(.standard).score("bad, very bad").scores.success == nil)
 }
+
+@Test func aSlowProductIsNoEffort() throws {
+    #expect(try Fixture.scorer().score("the speaker is easy").scores.effort == nil)
+}
+
+@Test func effortWithTheProductInTheClauseIsStillEffort() throws {
+    // "easy" is neither before the product nor its complement.
+    let result = try Fixture.scorer().score("easy for me to call about the speaker")
+    expectClose(result.scores.effort, 0.7)
+}
