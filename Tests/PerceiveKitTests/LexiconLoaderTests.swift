@@ -335,3 +335,10 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
     // Loading stops at the first of them, as before.
     expectError(LexiconError(file: "test/terms.tsv", line: 7, column: 5, "valence \"x\" is not a number")) { try LexiconLoader.load(from: bad) }
 }
+
+@Test func cueKindBitsFollowTheCaseOrder() {
+    // CueKind.bit is a switch for speed; it must give each case its position.
+    for (position, kind) in CueKind.allCases.enumerated() {
+        #expect(kind.bit == UInt32(1) << UInt32(position), "\(kind.rawValue)")
+    }
+}

@@ -132,6 +132,10 @@ public struct Lexicon: Sendable {
         return entry >= 0 ? info[Int(entry)].cues : CueSet()
     }
 
+    /// The one-word entry for vocabulary id `id`, or -1.
+    @inline(__always)
+    public func singleEntryID(_ id: Int32) -> Int32 { id >= 0 ? singleEntry[Int(id)] : -1 }
+
     /// Number of distinct tokens across all terms.
     public var vocabularySize: Int { vocabulary.count }
 

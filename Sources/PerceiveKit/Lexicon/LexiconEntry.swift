@@ -51,7 +51,39 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// A phrase that makes the positive words before it sarcastic ("another", "just what I needed").
     case sarcasm
 
-    var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
+    /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
+    /// rules ask for it on every token).
+    @inline(__always)
+    var bit: UInt32 {
+        let position: UInt32
+        switch self {
+        case .durationUnit: position = 0
+        case .number: position = 1
+        case .count: position = 2
+        case .times: position = 3
+        case .ordinal: position = 4
+        case .contact: position = 5
+        case .repeat: position = 6
+        case .transfer: position = 7
+        case .persistence: position = 8
+        case .resolution: position = 9
+        case .firstTime: position = 10
+        case .quick: position = 11
+        case .ago: position = 12
+        case .goal: position = 13
+        case .product: position = 14
+        case .obtain: position = 15
+        case .blocked: position = 16
+        case .burden: position = 17
+        case .action: position = 18
+        case .delayContext: position = 19
+        case .processContext: position = 20
+        case .durationLead: position = 21
+        case .waitContext: position = 22
+        case .sarcasm: position = 23
+        }
+        return 1 << position
+    }
 }
 
 /// A set of cue kinds, as bits.
@@ -138,6 +170,17 @@ public struct EntryInfo: Sendable {
     public var ordinal: Double?
 
     public var isScored: Bool { valence != nil || effort != nil || success != nil || emotionCount > 0 }
+
+    /// Cue kinds that rules read word by word (``Lexicon/singleTokenCues(_:)``), never as a
+    /// match: common words ("for", "have", "get", "call") that only carry these cues make no
+    /// match of their own, so they cost the other rules nothing.
+    static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
+        | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit)
+
+    /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
+    public var isWordCueOnly: Bool {
+        !isScored && shifter == nil && !cues.isEmpty && cues.rawValue & ~Self.wordCues.rawValue == 0
+    }
 
     /// The value of a cue kind that has one.
     @inline(__always)

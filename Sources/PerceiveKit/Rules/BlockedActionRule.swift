@@ -14,20 +14,21 @@ public struct BlockedActionRule: ScoringRule {
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let lexicon = context.lexicon
         let p = context.parameters
-        var used = Set<Int32>()
+        var used = Set<Int>()
         for match in analysis.matches {
             let cues = lexicon.info[Int(match.entry)].cues
             let blocked = cues.contains(.blocked)
             guard blocked || cues.contains(.burden) else { continue }
-            var action: Match?
-            analysis.walkForward(from: Int(match.end), window: p.actionWindow) { next, _, _ in
-                if let next, analysis.has(.action, next, lexicon) { action = next; return false }
+            var action: (first: Int, end: Int, entry: Int32)?
+            analysis.walkForward(from: Int(match.end), window: p.actionWindow) { _, _, index in
+                let next = analysis.cues(at: index, lexicon)
+                if next.cues.contains(.action) { action = (index, next.end, next.entry); return false }
                 return true
             }
             guard let action, !used.contains(action.first) else { continue }
             used.insert(action.first)
             analysis.addEvidence(.effort, source: blocked ? .blockedAction : .burden, entry: action.entry,
-                                 first: match.first, end: action.end,
+                                 first: match.first, end: Int32(action.end),
                                  base: blocked ? p.blockedActionEffort : p.burdenEffort)
         }
     }

@@ -13,6 +13,17 @@ extension Analysis {
         }
     }
 
+    /// The cues at token `index` and where they end: those of the match starting there, or
+    /// else those of the token's own one-word entry (which may make no match: see
+    /// ``EntryInfo/isWordCueOnly``).
+    @inline(__always)
+    func cues(at index: Int, _ lexicon: Lexicon) -> (cues: CueSet, end: Int, entry: Int32) {
+        if let m = match(startingAt: index) { return (lexicon.info[Int(m.entry)].cues, Int(m.end), m.entry) }
+        let id = vocabulary[index]
+        let entry = id >= 0 ? lexicon.singleEntryID(id) : -1
+        return (entry >= 0 ? lexicon.info[Int(entry)].cues : CueSet(), index + 1, entry)
+    }
+
     /// Whether the match's lexicon entry carries cue `kind`.
     @inline(__always)
     func has(_ kind: CueKind, _ match: Match, _ lexicon: Lexicon) -> Bool {

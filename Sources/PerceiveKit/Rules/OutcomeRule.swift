@@ -21,14 +21,18 @@ public struct OutcomeRule: ScoringRule {
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let lexicon = context.lexicon
         let p = context.parameters
+        // Most comments name no goal and no product: nothing to do, no clause numbers.
+        let matches = analysis.matches
+        guard matches.contains(where: { analysis.has(.goal, $0, lexicon) || analysis.has(.product, $0, lexicon) }) else { return }
         var clauses: [Int32] = []
         analysis.clauseNumbers(into: &clauses)
         var productClauses = Set<Int32>()
         var goalsDone = Set<Int32>()
-        let matches = analysis.matches
+        var sawGoal = false
         for match in matches {
             let info = lexicon.info[Int(match.entry)]
             if info.cues.contains(.product) { productClauses.insert(clauses[Int(match.first)]) }
+            if info.cues.contains(.goal) { sawGoal = true }
             // "no seat", "without my bag": the goal is missing.
             if info.cues.contains(.goal), let before = previousWord(Int(match.first), analysis, clauses),
                analysis.tokenIs(before.index, "no") || analysis.tokenIs(before.index, "without") {
@@ -38,16 +42,22 @@ public struct OutcomeRule: ScoringRule {
                 goalsDone.insert(match.first)
             }
         }
-        for match in matches where analysis.has(.obtain, match, lexicon) {
-            var goal: Match?
-            analysis.walkForward(from: Int(match.end), window: p.goalWindow) { next, _, _ in
-                if let next, analysis.has(.goal, next, lexicon) { goal = next; return false }
-                return true
+        if sawGoal {
+            var i = 0
+            while i < analysis.tokens.count {
+                let (cues, end, _) = analysis.cues(at: i, lexicon)
+                defer { i = end }
+                guard cues.contains(.obtain) else { continue }
+                var goal: Match?
+                analysis.walkForward(from: end, window: p.goalWindow) { next, _, _ in
+                    if let next, analysis.has(.goal, next, lexicon) { goal = next; return false }
+                    return true
+                }
+                guard let goal, !goalsDone.contains(goal.first) else { continue }
+                goalsDone.insert(goal.first)
+                analysis.addEvidence(.success, source: .outcome, entry: goal.entry, first: Int32(i), end: goal.end,
+                                     base: p.goalObtainedSuccess)
             }
-            guard let goal, !goalsDone.contains(goal.first) else { continue }
-            goalsDone.insert(goal.first)
-            analysis.addEvidence(.success, source: .outcome, entry: goal.entry, first: match.first, end: goal.end,
-                                 base: p.goalObtainedSuccess)
         }
         guard !productClauses.isEmpty, p.productVerdictWeight != 0 else { return }
         let count = analysis.evidence.count

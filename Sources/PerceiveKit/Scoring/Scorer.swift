@@ -96,7 +96,8 @@ public final class Scorer {
         analysis.matchIDs.withUnsafeBufferPointer { ids in
             var j = 0
             while j < ids.count {
-                if let (entry, length) = lexicon.longestMatch(in: ids, at: j) {
+                if let (entry, length) = lexicon.longestMatch(in: ids, at: j),
+                   length > 1 || !lexicon.info[Int(entry)].isWordCueOnly {
                     let first = Int(positions[j]), end = Int(positions[j + length - 1]) + 1
                     let m = Int32(analysis.matches.count)
                     analysis.matches.append(Match(first: Int32(first), end: Int32(end), entry: entry))
