@@ -94,6 +94,36 @@ import Testing
         #expect(!result.evidence.isEmpty)
     }
 
+    /// Issue 15, item 3: `share(of:)` summed every evidence item for each item, so writing the
+    /// evidence of a 1 MB comment took minutes. Expected: the denominators once per comment
+    /// (`shareTotals()`), and 100,000 shares that are exact and add up to the scores.
+    @Test func evidenceSharesOfManyContributionsAreNotQuadratic() throws {
+        let repeats = 20_000  // each "good good bad easy" adds 4 emotion and 1 effort contribution
+        let comment = String(repeating: "good good bad easy ", count: repeats)
+        let result = try Fixture.scorer(rules: [LexiconRule()]).score(comment)
+        #expect(result.evidence.count == 100_000)
+        let totals = result.shareTotals()
+        expectClose(totals[.emotion], 1.9 * Double(repeats), tolerance: 1e-6)
+        expectClose(totals[.effort], 0.7 * Double(repeats), tolerance: 1e-6)
+        #expect(totals[.success] == 0 && totals[.emotions] == 0)
+        var sums = [0.0, 0.0], wrong = 0
+        for e in result.evidence {
+            let share = try #require(result.share(of: e, totals: totals))
+            if share != e.contribution * abs(e.contribution) / totals[e.dimension] { wrong += 1 }
+            sums[e.dimension == .emotion ? 0 : 1] += share
+        }
+        #expect(wrong == 0)
+        expectClose(result.scores.emotion, 0.41 / 1.9, tolerance: 1e-12)
+        expectClose(sums[0], result.scores.emotion, tolerance: 1e-9)
+        expectClose(sums[1], 0.7, tolerance: 1e-9)
+        expectClose(try #require(result.scores.effort), 0.7, tolerance: 1e-12)
+        // The one-item form agrees with the precomputed one.
+        #expect(result.share(of: result.evidence[2]) == result.share(of: result.evidence[2], totals: totals))
+        // JSON carries every share.
+        let json = ScoreFormatter(lexicon: Fixture.lexicon, parameters: .standard).json(result, id: nil)
+        #expect(json.components(separatedBy: "\"share\":").count - 1 == 100_000)
+    }
+
     static let partialsHeader = "{\"format\":\"perceive-segment-partials\",\"version\":1,\"scale\":\"2^52\",\"lexicon\":\"en-cx\",\"neutralBand\":0.05,\"columns\":[\"comment\"],\"by\":[\"Region\"],\"groupings\":[[],[0]],\"rows\":3,\"rowErrors\":0}"
     static func partialsLine(n: String = "3", sum: String = "123") -> String {
         "{\"column\":0,\"grouping\":0,\"values\":[],\"n\":\(n),\"coverage\":[3,1,2],\"dimensions\":[{\"n\":3,\"sum\":\"\(sum)\",\"sumOfSquares\":\"456\",\"bands\":[1,1,1]},{\"n\":1,\"sum\":\"-7\",\"sumOfSquares\":\"49\",\"bands\":[1,0,0]},{\"n\":2,\"sum\":\"0\",\"sumOfSquares\":\"8\",\"bands\":[1,0,1]},{\"n\":3,\"sum\":\"5\",\"sumOfSquares\":\"9\",\"bands\":[0,2,1]}],\"emotions\":{},\"drivers\":{}}"

@@ -68,11 +68,12 @@ public struct ScoreFormatter: Sendable {
     /// One evidence item as a JSON object.
     public func json(_ e: Evidence, in comment: CommentScore) -> String {
         var out: [UInt8] = []
-        appendJSON(e, in: comment, to: &out)
+        appendJSON(e, in: comment, totals: comment.shareTotals(), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, to out: inout Out) {
+    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, totals: ShareTotals,
+                                                       to out: inout Out) {
         out.appendUTF8("{\"dimension\":\"")
         out.append(utf8: e.dimension.rawValue)
         out.append(0x22)
@@ -118,7 +119,7 @@ public struct ScoreFormatter: Sendable {
         }
         out.appendUTF8("],\"contribution\":")
         JSONText.appendNumber(e.contribution, to: &out)
-        if let share = comment.share(of: e) {
+        if let share = comment.share(of: e, totals: totals) {
             out.appendUTF8(",\"share\":")
             JSONText.appendNumber(share, to: &out)
         }
@@ -220,10 +221,11 @@ public struct ScoreFormatter: Sendable {
         out.append(0x5D)
         if includeEvidence {
             out.appendUTF8(",\"evidence\":[")
+            let totals = comment.shareTotals()  // once per comment: per item made this quadratic
             comment.evidence.withUnsafeBufferPointer { items in  // in place: a copy retains its adjustments
                 for k in items.indices {
                     if k > 0 { out.append(0x2C) }
-                    appendJSON(items[k], in: comment, to: &out)
+                    appendJSON(items[k], in: comment, totals: totals, to: &out)
                 }
             }
             out.append(0x5D)
