@@ -137,7 +137,10 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                     switch format {
                     case .json: try sink.write((count == 0 ? "\n" : ",\n") + line)
                     case .ndjson: try sink.line(line)
-                    case .csv: try sink.line(CSVText.row([id, CSVText.guardFormula(text)] + Array(repeating: "", count: 9) + ["error: \(error)"]))
+                    case .csv:
+                        let guarded = formatter.guardFormulas
+                        try sink.line(CSVText.row([CSVText.guardFormula(id, enabled: guarded), CSVText.guardFormula(text, enabled: guarded)]
+                            + Array(repeating: "", count: 9) + ["error: \(error)"]))
                     case .table: try sink.line("\(id)  error: \(error)")
                     }
                     count += 1
@@ -271,7 +274,7 @@ struct TabularScoreWriter {
     func begin() throws {
         switch format {
         case .csv:
-            var header = leadingHeader
+            var header = leadingHeader.map(guarded)  // the input's column names are cells too (issue 15)
             if labelColumn { header.append("text_column") }
             if sentences { header += ["sentence", "sentence_text"] }
             try sink.line(CSVText.row(header + scoreColumns + ["error"]))
@@ -421,7 +424,7 @@ struct TabularScoreWriter {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
-            if labelColumn { cells.append(textLabels[column]) }
+            if labelColumn { cells.append(guarded(textLabels[column])) }
             if let sentence { cells += [String(sentence), guarded(result.text)] }
             out.append(utf8: CSVText.row(cells))
             formatter.appendCSVScoreFields(result, to: &out)
@@ -451,7 +454,7 @@ struct TabularScoreWriter {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
-            if labelColumn { cells.append(textLabels[column]) }
+            if labelColumn { cells.append(guarded(textLabels[column])) }
             if sentences { cells += ["", ""] }
             out.append(utf8: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]))
         case .table:

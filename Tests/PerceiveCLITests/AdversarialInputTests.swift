@@ -415,6 +415,27 @@ import Synchronization
         #expect(args.stdout.contains("'\tx"))
     }
 
+    /// Issue 15, item 7: a header cell `=HYPERLINK(…)` was written bare in `score --format
+    /// csv`, and so was the `text_column` cell on every row. Expected: every cell we write,
+    /// header and values, is guarded; `--no-csv-formula-guard` writes them as they came.
+    @Test func csvHeaderAndTextColumnCellsAreFormulaGuarded() throws {
+        let csv = "id,\"=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",@note\n1,good,bad\n"
+        let dir = try Self.folder(["f.csv": Self.bytes(csv)])
+        let arguments = ["score", "--input", "f.csv", "--text-column", "2", "--text-column", "3", "--format", "csv", "--quiet"]
+        let guarded = try Self.run(arguments, in: dir)
+        #expect(guarded.status == 0)
+        #expect(guarded.lines.count == 3)
+        #expect(guarded.lines[0].hasPrefix("id,\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",'@note,text_column,emotion,"))
+        #expect(guarded.lines[1].hasPrefix("1,good,bad,\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",0.4,positive,"))
+        #expect(guarded.lines[2].hasPrefix("1,good,bad,'@note,-0.5,very negative,"))
+        let plain = try Self.run(arguments + ["--no-csv-formula-guard"], in: dir)
+        #expect(plain.lines[0].hasPrefix("id,\"=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",@note,text_column,"))
+        #expect(plain.lines[2].hasPrefix("1,good,bad,@note,"))
+        // Comments from the arguments follow the flag too.
+        let text = try Self.run(["score", "--format", "csv", "--no-csv-formula-guard", "=1+1"])
+        #expect(text.lines[1].hasPrefix("1,=1+1,"))
+    }
+
     /// Expected: an error after some rows (a record over the limit) leaves the old `-o` file
     /// untouched and no temporary file behind; exit 2.
     @Test func outputFileUntouchedAfterAnErrorMidWrite() throws {

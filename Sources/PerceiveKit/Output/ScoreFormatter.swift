@@ -276,7 +276,7 @@ public struct ScoreFormatter: Sendable {
             JSONText.appendNumber(emotion.intensity, decimals: 2, to: &cell)
         }
         out.append(0x2C)
-        cell.withUnsafeBytes { CSVText.append(field: $0, to: &out) }
+        cell.withUnsafeBytes { CSVText.append(field: $0, guardFormula: guardFormulas, to: &out) }  // names come from the lexicon
         cell.removeAll()
         var text = comment.text
         text.withUTF8 { bytes in
