@@ -394,6 +394,29 @@ import Synchronization
         #expect((rows[1]["error"] as? String)?.contains("c.jsonl:2:1: expected a JSON object") == true)
     }
 
+    /// Issue 15, item 9: JSON Lines text that was not a string was written out and scored
+    /// (`true` +0.2, `{"x":"terrible"}` −0.8), and null was reported as missing. Expected: an
+    /// error row naming the line and the field for a number, boolean, object or array; null
+    /// says null; a string is scored (7 lines in, 7 rows out).
+    @Test func jsonLinesTextThatIsNotAStringIsAnErrorRow() throws {
+        let lines = ["{\"t\":\"good\"}", "{\"t\":true}", "{\"t\":3}", "{\"t\":{\"x\":\"terrible\"}}", "{\"t\":[\"bad\"]}",
+                     "{\"t\":null}", "{\"u\":\"good\"}"]
+        let dir = try Self.folder(["c.jsonl": Self.bytes(lines.joined(separator: "\n") + "\n")])
+        let r = try Self.run(["score", "--input", "c.jsonl", "--text-field", "t", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
+        #expect(r.status == 1)
+        let rows = try Self.objects(r)
+        #expect(rows.count == 7)
+        #expect(rows[0]["error"] == nil && rows[0]["emotion"] as? Double == 0.4)
+        #expect(rows.dropFirst().map { $0["error"] as? String } == [
+            "c.jsonl:2:1: field \"t\" is a boolean; expected text (a JSON string)",
+            "c.jsonl:3:1: field \"t\" is a number; expected text (a JSON string)",
+            "c.jsonl:4:1: field \"t\" is an object; expected text (a JSON string)",
+            "c.jsonl:5:1: field \"t\" is an array; expected text (a JSON string)",
+            "c.jsonl:6:1: field \"t\" is null; expected text",
+            "c.jsonl:7:1: expected a field \"t\"",
+        ])
+    }
+
     // MARK: - Output safety
 
     /// Expected: formula-like cells get a leading `'` in CSV output, in the text and in the

@@ -256,11 +256,17 @@ public final class TabularInput {
             row.json = record.text
             if let idPath, let id = record.value(at: idPath) { row.id = id }
             for (k, path) in textPaths.enumerated() {
-                let value = record.value(at: path)
-                if value == nil, row.error == nil {
-                    row.error = InputError(file: name, line: record.line, column: 1, "expected a field \"\(textLabels[k])\"")
+                let problem: String
+                switch record.textField(at: path) {
+                case .text(let text):
+                    row.texts.append(text)
+                    continue
+                case .missing: problem = "expected a field \"\(textLabels[k])\""
+                case .null: problem = "field \"\(textLabels[k])\" is null; expected text"
+                case .notText(let kind): problem = "field \"\(textLabels[k])\" is \(kind); expected text (a JSON string)"
                 }
-                row.texts.append(value ?? "")
+                if row.error == nil { row.error = InputError(file: name, line: record.line, column: 1, problem) }
+                row.texts.append("")
             }
             row.segments = byPaths.map { record.value(at: $0) ?? "" }
             return row
