@@ -417,6 +417,19 @@ import Synchronization
         ])
     }
 
+    /// Issue 15, item 10: `merge` of a partials line whose sum implies a mean of 4/3.
+    /// Expected: refused with file:line and exit 2, nothing on stdout.
+    @Test func mergeRefusesImpossiblePartials() throws {
+        let header = "{\"format\":\"perceive-segment-partials\",\"version\":1,\"scale\":\"2^52\",\"lexicon\":\"en-cx\",\"neutralBand\":0.05,\"columns\":[\"comment\"],\"by\":[],\"groupings\":[[]],\"rows\":3,\"rowErrors\":0}"
+        let dimension = "{\"n\":3,\"sum\":\"\(4 << 52)\",\"sumOfSquares\":\"\(3 << 52)\",\"bands\":[0,0,3]}"
+        let line = "{\"column\":0,\"grouping\":0,\"values\":[],\"n\":3,\"coverage\":[3,0,0],\"dimensions\":[\(dimension),{\"n\":0,\"sum\":\"0\",\"sumOfSquares\":\"0\",\"bands\":[0,0,0]},{\"n\":0,\"sum\":\"0\",\"sumOfSquares\":\"0\",\"bands\":[0,0,0]},{\"n\":3,\"sum\":\"0\",\"sumOfSquares\":\"0\",\"bands\":[0,3,0]}],\"emotions\":{},\"drivers\":{}}"
+        let dir = try Self.folder(["p.ndjson": Self.bytes(header + "\n" + line + "\n")])
+        let r = try Self.run(["merge", "p.ndjson"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("p.ndjson:2:1: dimension emotion: sum \(4 << 52) over n = 3 implies a mean outside −1…1"))
+    }
+
     // MARK: - Output safety
 
     /// Expected: formula-like cells get a leading `'` in CSV output, in the text and in the

@@ -149,6 +149,33 @@ import Testing
         #expect(error?.line == 1)
     }
 
+    /// Issue 15, item 10: `merge` accepted partials no data could produce: a sum implying a
+    /// mean outside −1…1, a sum of squares below what the sum implies (a negative variance), a
+    /// fractional n (read as its integer part). Expected: each refused at its line.
+    @Test func impossiblePartialsAreRefusedAtTheirLine() throws {
+        let one = 1 << 52  // 1.0 in the partials' fixed point
+        let cases: [(String, String)] = [
+            (Self.partialsLine(sum: String(4 * one)),
+             "p.ndjson:2:1: dimension emotion: sum \(4 * one) over n = 3 implies a mean outside −1…1"),
+            (Self.partialsLine(sum: String(-4 * one)),
+             "p.ndjson:2:1: dimension emotion: sum \(-4 * one) over n = 3 implies a mean outside −1…1"),
+            (Self.partialsLine(sum: String(3 * one)),
+             "p.ndjson:2:1: dimension emotion: sum of squares 456 is below what the sum \(3 * one) implies over n = 3 (a negative variance)"),
+            (Self.partialsLine(n: "2.5"), "p.ndjson:2:1: expected a whole number n, found 2.5"),
+            (Self.partialsLine().replacingOccurrences(of: "\"sumOfSquares\":\"456\"", with: "\"sumOfSquares\":\"\(4 * one)\""),
+             "p.ndjson:2:1: dimension emotion: sum of squares \(4 * one) is outside 0…n (n = 3)"),
+            (Self.partialsLine().replacingOccurrences(of: "\"bands\":[1,1,1]", with: "\"bands\":[1,1.5,1]"),
+             "p.ndjson:2:1: expected n, sum, sumOfSquares and bands (whole numbers n and bands) in dimension 1"),
+        ]
+        for (line, message) in cases {
+            let error = #expect(throws: InputError.self) { try SegmentStatistics.parsePartials([Self.partialsHeader, line], file: "p.ndjson") }
+            #expect(error?.description == message)
+        }
+        // The bounds themselves are possible: a mean of exactly 1 with its squares.
+        let edge = Self.partialsLine(sum: String(3 * one)).replacingOccurrences(of: "\"sumOfSquares\":\"456\"", with: "\"sumOfSquares\":\"\(3 * one)\"")
+        #expect(try SegmentStatistics.parsePartials([Self.partialsHeader, edge], file: "p.ndjson").summary().rowsRead == 3)
+    }
+
     // MARK: - Hostile text to the library
 
     /// Expected: invalid UTF-8, lone surrogates, overlong forms, NUL and control bytes are
