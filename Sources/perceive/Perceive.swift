@@ -38,17 +38,17 @@ struct Perceive: ParsableCommand {
         } catch CLIError.brokenPipe {
             status = ExitStatus.success
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("perceive: \(error)\n".utf8))
+            Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
         } catch let error as LexiconError {
-            FileHandle.standardError.write(Data("perceive: \(error)\n".utf8))
+            Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Stderr.write(fullMessage(for: error) + "\n")
             status = ExitStatus.badInput
         }
         Foundation.exit(status)
@@ -90,6 +90,15 @@ private func tuneAllocator() {
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
+
+/// Messages on stderr. Each goes through ``TerminalText/visible(_:keepingTabAndLineFeed:)``:
+/// messages quote comments, column names and file names, and their control characters (ESC
+/// sequences, NUL bytes of a UTF-16 file) must not reach the terminal raw (issue 15).
+enum Stderr {
+    static func write(_ message: String) {
+        FileHandle.standardError.write(Data(TerminalText.visible(message).utf8))
+    }
+}
 
 /// A command that reports an exit status of its own (1 when some rows had errors).
 protocol RowCommand {

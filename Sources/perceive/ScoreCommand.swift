@@ -90,6 +90,12 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                 try send([])
             }
         }
+        // The input is opened (and its first chunk read) before anything is written: a refused
+        // input (a directory, a UTF-16 file) leaves stdout empty.
+        var textReader: PlainTextLineReader?
+        if let inputPath = source.input {
+            do { textReader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+        }
         let sink = try OutputSink(path: output)
         var errors = 0
         var count = 0
@@ -154,9 +160,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                     try emitOne(result, id: id, sentence: nil)
                 }
             }
-            if let inputPath = source.input {
-                let reader: PlainTextLineReader
-                do { reader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+            if let reader = textReader {
                 let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
                 // Lines are scored in batches on the pool's threads and written in input order.
                 let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)

@@ -90,7 +90,7 @@ import Synchronization
         let r = try Self.run(["score", "--input", "comments.txt", "--format", "ndjson"], in: dir)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("comments.txt:1:1: expected UTF-8 text, found a UTF-16 or UTF-32 byte-order mark"))
+        #expect(r.stderr == "perceive: comments.txt:1:1: expected UTF-8 text, found a UTF-16LE byte-order mark (convert with: iconv -f UTF-16 -t UTF-8)\n")
     }
 
     /// Expected: scored; big-endian UTF-16 is refused the same way.
@@ -106,6 +106,51 @@ import Synchronization
         let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: [0xEF, 0xBB, 0xBF] + Self.bytes("good\n"))
         #expect(r.status == 0)
         #expect(try Self.objects(r).count == 1)
+    }
+
+    /// Issue 15, item 12: the UTF-8 byte-order mark stayed in the first comment of plain text
+    /// (CSV and JSON Lines dropped it). Expected: "good", as in the other readers.
+    @Test func utf8BOMIsStrippedFromPlainText() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: [0xEF, 0xBB, 0xBF] + Self.bytes("good\n\u{FEFF}ok\n"))
+        #expect(r.status == 0)
+        // Only the one starting the input (compared as bytes: the JSON parser drops a U+FEFF).
+        #expect(r.lines.map { $0.split(separator: ",")[1] } == ["\"text\":\"good\"", "\"text\":\"\u{FEFF}ok\""])
+    }
+
+    /// Issue 15, item 12: a UTF-32 byte-order mark was reported as "UTF-16 or UTF-32" with an
+    /// iconv hint for UTF-16. Expected: the encoding named, and its hint.
+    @Test func utf32BOMIsNamedInTheHint() throws {
+        let dir = try Self.folder(["le.txt": [0xFF, 0xFE, 0, 0, 0x61, 0, 0, 0], "be.txt": [0, 0, 0xFE, 0xFF, 0, 0, 0, 0x61]])
+        for (file, encoding) in [("le.txt", "UTF-32LE"), ("be.txt", "UTF-32BE")] {
+            let r = try Self.run(["score", "--input", file, "--format", "csv"], in: dir)
+            #expect(r.status == 2 && r.stdout == "")
+            #expect(r.stderr == "perceive: \(file):1:1: expected UTF-8 text, found a \(encoding) byte-order mark (convert with: iconv -f UTF-32 -t UTF-8)\n")
+        }
+    }
+
+    /// Issue 15, item 12: a UTF-16 CSV without a byte-order mark was reported with its header's
+    /// NUL bytes raw in the message. Expected: the NULs spelled out and a hint to convert.
+    @Test func utf16WithoutBOMIsReportedWithoutNULBytes() throws {
+        let dir = try Self.folder(["u.csv": Array("id,comment\n1,good\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }])
+        let r = try Self.run(["score", "--input", "u.csv", "--text-column", "comment", "--format", "csv"], in: dir)
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(!r.stderr.utf8.contains(0))
+        #expect(r.stderr == "perceive: u.csv:1:1: expected a column named \"comment\" or a position 1…2; the columns are "
+                + "\"i\\u{00}d\\u{00}\", \"\\u{00}c\\u{00}o\\u{00}m\\u{00}m\\u{00}e\\u{00}n\\u{00}t\\u{00}\"; the header holds NUL bytes: "
+                + "UTF-16 without a byte-order mark? (convert with: iconv -f UTF-16LE -t UTF-8)\n")
+    }
+
+    /// Issue 15, item 12: `--input DIR --format csv` wrote the CSV header on stdout before its
+    /// refusal. Expected: nothing on stdout, exit 2.
+    @Test func directoryInputWritesNothingBeforeItsRefusal() throws {
+        let dir = try Self.folder()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        for format in ["csv", "json", "table"] {
+            let r = try Self.run(["score", "--input", "sub", "--format", format], in: dir)
+            #expect(r.status == 2)
+            #expect(r.stdout == "")
+            #expect(r.stderr == "perceive: sub:1:1: expected a file, found a directory\n")
+        }
     }
 
     /// Expected: scored; CR-only line ends (old Mac files) separate comments like LF and CRLF:
@@ -312,6 +357,17 @@ import Synchronization
         let r = try Self.run(["score", "--input", "u.csv", "--text-column", "comment", "--quiet"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("u.csv:1:1: expected UTF-8 text"))
+    }
+
+    /// Issue 15, item 12: the missing-column message listed all 100,000 columns of a header
+    /// (a 1 MB line). Expected: the first and last six, long names cut, and the count.
+    @Test func missingColumnMessageOnAHugeHeaderIsCut() throws {
+        let header = (0..<100_000).map { $0 == 1 ? String(repeating: "x", count: 50) : "c\($0)" }
+        let r = try Self.scoreCSV(header.joined(separator: ",") + "\n" + Array(repeating: "1", count: 100_000).joined(separator: ",") + "\n")
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(r.stderr == "perceive: export.csv:1:1: expected a column named \"comment\" or a position 1…100000; the columns are "
+                + "\"c0\", \"\(String(repeating: "x", count: 39))…\", \"c2\", \"c3\", \"c4\", \"c5\", …, "
+                + "\"c99994\", \"c99995\", \"c99996\", \"c99997\", \"c99998\", \"c99999\" (100000 columns)\n")
     }
 
     /// Expected: clean refusal (exit 2) when a selected name belongs to two columns: which one
