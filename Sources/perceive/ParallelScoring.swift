@@ -23,7 +23,7 @@ extension LexiconOptions {
     func makeScorerPool(_ first: Scorer, threads: Int?) throws -> ScorerPool {
         if let threads, threads > ScorerPool.maximumThreads {
             let cores = ScorerPool.maximumThreads
-            FileHandle.standardError.write(Data("perceive: --threads \(threads): this machine has \(cores) core\(cores == 1 ? "" : "s"); using \(cores)\n".utf8))
+            Stderr.write("perceive: --threads \(threads): this machine has \(cores) core\(cores == 1 ? "" : "s"); using \(cores)\n")
         }
         var unused: Scorer? = first
         return try ScorerPool(threads: threads) {

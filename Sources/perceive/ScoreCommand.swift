@@ -147,7 +147,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                         let guarded = formatter.guardFormulas
                         try sink.line(CSVText.row([CSVText.guardFormula(id, enabled: guarded), CSVText.guardFormula(text, enabled: guarded)]
                             + Array(repeating: "", count: 9) + ["error: \(error)"]))
-                    case .table: try sink.line("\(id)  error: \(error)")
+                    case .table: try sink.line(TerminalText.visible("\(id)  error: \(error)", keepingTabAndLineFeed: false))
                     }
                     count += 1
                     return
@@ -462,7 +462,7 @@ struct TabularScoreWriter {
             if sentences { cells += ["", ""] }
             out.append(utf8: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]))
         case .table:
-            out.append(utf8: "\(row.id)  error: \(message)")
+            out.append(utf8: TerminalText.visible("\(row.id)  error: \(message)", keepingTabAndLineFeed: false))
         case .json, .ndjson:
             appendJSONPrefix(row, column: column, sentence: nil, to: &out)
             out.appendUTF8(",\"error\":")

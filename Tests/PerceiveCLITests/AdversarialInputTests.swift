@@ -528,6 +528,32 @@ import Synchronization
         #expect(text.lines[1].hasPrefix("1,=1+1,"))
     }
 
+    /// Issue 15, item 8: ESC sequences in comments and column names were printed raw by
+    /// `--format table` and in messages (a comment could set the window title or clear the
+    /// screen). Expected: spelled out there, and the data formats (CSV, JSON) exact.
+    @Test func terminalEscapesAreMadeVisibleInTablesAndMessages() throws {
+        let esc = "\u{1B}"
+        let table = try Self.run(["score", "--format", "table", "\(esc)]0;pwned\u{07}good", "\(esc)[2J\u{9B}bad"])
+        #expect(table.status == 0)
+        #expect(!table.stdout.contains(esc) && !table.stdout.contains("\u{07}") && !table.stdout.contains("\u{9B}"))
+        #expect(table.stdout.contains("\\u{1B}]0;pwned\\u{07}good"))
+        #expect(table.stdout.contains("\\u{1B}[2J\\u{9B}bad"))
+        let json = try Self.run(["score", "--format", "ndjson", "--no-evidence", "\(esc)[2Jgood"])
+        #expect(json.stdout.contains("\"text\":\"\\u001b[2Jgood\""))
+        let csv = try Self.run(["score", "--format", "csv", "\(esc)[2Jgood"])
+        #expect(csv.lines[1].hasPrefix("1,\(esc)[2Jgood,"))
+        // A message naming the columns of a header that holds an ESC sequence.
+        let message = try Self.scoreCSV("id,\(esc)[2Jtext\n1,good\n")
+        #expect(message.status == 2)
+        #expect(message.stderr == "perceive: export.csv:1:1: expected a column named \"comment\" or a position 1…2; the columns are \"id\", \"\\u{1B}[2Jtext\"\n")
+        // Segment values in the segments table, and the table's error rows.
+        let dir = try Self.folder(["s.csv": Self.bytes("id,comment,region\n1,good,\(esc)[31mEU\n2,\"bad\",\"x\",y\n")])
+        let segments = try Self.run(["segments", "--input", "s.csv", "--text-column", "comment", "--by", "region", "--quiet"], in: dir)
+        #expect(segments.status == 1 && !segments.stdout.contains(esc) && segments.stdout.contains("\\u{1B}[31mEU"))
+        let rows = try Self.run(["score", "--input", "s.csv", "--text-column", "comment", "--id-column", "region", "--format", "table", "--quiet"], in: dir)
+        #expect(rows.status == 1 && !rows.stdout.contains(esc) && rows.stdout.contains("\\u{1B}[31mEU"))
+    }
+
     /// Expected: an error after some rows (a record over the limit) leaves the old `-o` file
     /// untouched and no temporary file behind; exit 2.
     @Test func outputFileUntouchedAfterAnErrorMidWrite() throws {

@@ -330,14 +330,17 @@ public struct ScoreFormatter: Sendable {
         pad("id", 6) + pad("emotion", 9) + pad("effort", 9) + pad("success", 9) + pad("cx", 9) + pad("emotions", 26) + (includeText ? "comment" : "")
     }
 
-    /// One comment as a row of the terminal table.
+    /// One comment as a row of the terminal table. Line breaks and tabs in the comment become
+    /// spaces, and other control characters (ESC sequences) visible escapes
+    /// (``TerminalText/visible(_:keepingTabAndLineFeed:)``), in the text and the id.
     public func tableRow(_ comment: CommentScore, id: String) -> String {
         let s = comment.scores
         func n(_ v: Double?) -> String { v.map { ($0 >= 0 ? "+" : "") + JSONText.number($0, decimals: 2) } ?? "–" }
         let emotions = s.emotions.prefix(2).map { "\($0.name) \(JSONText.number($0.intensity, decimals: 2))" }.joined(separator: ", ")
         var text = comment.text.replacing("\n", with: " ").replacing("\r", with: " ").replacing("\t", with: " ")
         if text.count > 60 { text = String(text.prefix(59)) + "…" }
-        return pad(id, 6) + pad(n(s.emotion), 9) + pad(n(s.effort), 9) + pad(n(s.success), 9) + pad(n(s.cx), 9)
+        text = TerminalText.visible(text, keepingTabAndLineFeed: false)
+        return pad(TerminalText.visible(id, keepingTabAndLineFeed: false), 6) + pad(n(s.emotion), 9) + pad(n(s.effort), 9) + pad(n(s.success), 9) + pad(n(s.cx), 9)
             + pad(emotions.isEmpty ? "–" : emotions, 26) + (includeText ? text : "")
     }
 
