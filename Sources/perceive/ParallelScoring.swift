@@ -31,7 +31,7 @@ extension LexiconOptions {
                 unused = nil
                 return scorer
             }
-            return try Scorer(lexicon: first.lexicon.detachedCopy(), ruleset: first.ruleset, locale: lang)
+            return try Scorer(lexicon: first.lexicon.detachedCopy(), ruleset: first.ruleset, locale: validatedLang())
         }
     }
 }

@@ -121,6 +121,13 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("With --ruleset vader: VADER's emoji file (default: emoji_utf8_lexicon.txt beside the lexicon file, when there).", valueName: "path"))
     var vaderEmoji: String?
 
+    /// `--lang`, refused (exit 2) unless ICU knows it (see ``Tokenizer/problem(withLocale:)``).
+    func validatedLang() throws -> String? {
+        guard let lang, let problem = Tokenizer.problem(withLocale: lang) else { return lang }
+        let shown = lang.count > 40 ? lang.prefix(39) + "…" : lang
+        throw CLIError.input("--lang \(shown): \(problem); 'perceive params --locales' lists the locales ICU knows")
+    }
+
     func loadLexicon() throws -> Lexicon {
         if BundledLexicons.names.contains(lexicon) { return try BundledLexicons.lexicon(named: lexicon) }
         if lexicon.contains("=") || FileManager.default.isReadableFile(atPath: lexicon) && !FileManager.default.fileExists(atPath: lexicon + "/manifest.json") {
@@ -136,7 +143,7 @@ struct LexiconOptions: ParsableArguments {
 
     func makeScorer() throws -> Scorer {
         guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
-        return try Scorer(lexicon: loadLexicon(), locale: lang)
+        return try Scorer(lexicon: loadLexicon(), locale: validatedLang())
     }
 }
 

@@ -486,6 +486,19 @@ import Synchronization
         #expect(r.stderr.contains("p.ndjson:2:1: dimension emotion: sum \(4 << 52) over n = 3 implies a mean outside −1…1"))
     }
 
+    /// Issue 15, item 11: `--lang xx-NOPE` was taken silently. Expected: exit 2 before any
+    /// output, saying how to list the locales; `params --locales` lists them.
+    @Test func unknownLangIsRefusedWithHowToListLocales() throws {
+        let r = try Self.run(["score", "--lang", "xx-NOPE", "--format", "csv", "good"])
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(r.stderr == "perceive: --lang xx-NOPE: ICU has no data for the language \"xx\"; 'perceive params --locales' lists the locales ICU knows\n")
+        let locales = try Self.run(["params", "--locales"])
+        #expect(locales.status == 0 && locales.lines.contains("en") && locales.lines.contains("ja"))
+        let empty = try Self.folder()
+        let lexicon = try Self.run(["score", "--lexicon", empty.path, "good"])
+        #expect(lexicon.status == 2 && lexicon.stderr.contains("no manifest.json"))
+    }
+
     // MARK: - Output safety
 
     /// Expected: formula-like cells get a leading `'` in CSV output, in the text and in the

@@ -280,6 +280,63 @@ import Testing
         #expect(third?.description == "fuzz.txt:1:1: expected token<TAB>mean<TAB>sd<TAB>[ratings]")
     }
 
+    // MARK: - Issue 15, item 11: locales and lexicon folders
+
+    /// `--lang` took any string (ICU falls back to its root rules). Expected: known locales
+    /// pass, others are refused with the reason.
+    @Test func unknownLocalesAreRefused() {
+        for known in ["en", "en-GB", "en_US", "en@ss=standard", "sv", "ja", "th", "", "root"] {
+            #expect(Tokenizer.problem(withLocale: known) == nil, "\(known)")
+        }
+        #expect(Tokenizer.problem(withLocale: "xx-NOPE") == "ICU has no data for the language \"xx\"")
+        #expect(Tokenizer.problem(withLocale: "../../etc") == "expected an ICU locale (letters, digits and - _ @ = ;)")
+        #expect(Tokenizer.problem(withLocale: String(repeating: "a", count: 5000)) == "expected an ICU locale of at most 100 characters, found 5000")
+        #expect(Tokenizer.problem(withLocale: "_GB") == "expected an ICU locale starting with a language code")
+        #expect(Tokenizer.availableLocales.contains("en") && Tokenizer.availableLocales.contains("ja"))
+    }
+
+    static func fixtureManifest(_ replace: String, with replacement: String) -> InMemoryLexiconSource {
+        var files = Fixture.files
+        files["manifest.json"] = Fixture.manifest.replacingOccurrences(of: replace, with: replacement)
+        return InMemoryLexiconSource(displayName: "t", files: files)
+    }
+
+    /// A manifest could name `../../etc/passwd` or an absolute path as a term file. Expected:
+    /// refused at the manifest's line.
+    @Test func manifestPathsOutsideTheLexiconFolderAreRefused() throws {
+        for path in ["../terms.tsv", "/etc/passwd", "terms/../../x.tsv", ""] {
+            let source = Self.fixtureManifest("\"terms.tsv\", \"phrases.tsv\"", with: "\"\(path)\", \"phrases.tsv\"")
+            let error = #expect(throws: LexiconError.self) { try LexiconLoader.load(from: source) }
+            #expect(error?.description == "t/manifest.json:8: terms path \"\(path)\" is not a relative path inside the lexicon folder (no \"..\", not absolute)")
+        }
+        let cue = Self.fixtureManifest("\"cues.tsv\"", with: "\"../cues.tsv\"")
+        #expect(LexiconLoader.problems(in: cue).map(\.description)
+                    == ["t/manifest.json:10: cues path \"../cues.tsv\" is not a relative path inside the lexicon folder (no \"..\", not absolute)"])
+    }
+
+    /// Expected: a manifest listing no term files is refused; so are Plutchik and Ekman names
+    /// that are not among the eight and the six.
+    @Test func emptyTermListAndUnknownEmotionFamiliesAreRefused() throws {
+        let empty = Self.fixtureManifest("\"terms\": [\"terms.tsv\", \"phrases.tsv\"]", with: "\"terms\": []")
+        #expect(LexiconLoader.problems(in: empty).map(\.description) == ["t/manifest.json:8: lists no term files (\"terms\": [])"])
+        let plutchik = Self.fixtureManifest("\"plutchik\": \"anger\"", with: "\"plutchik\": \"rage\"")
+        #expect(LexiconLoader.problems(in: plutchik).map(\.description) == ["t/manifest.json:13: emotion category \"anger\": unknown Plutchik "
+            + "emotion \"rage\" (expected one of anger, anticipation, disgust, fear, joy, sadness, surprise, trust)"])
+        let ekman = Self.fixtureManifest("\"ekman\": \"joy\"", with: "\"ekman\": \"glee\"")
+        #expect(LexiconLoader.problems(in: ekman).map(\.description) == ["t/manifest.json:12: emotion category \"joy\": unknown Ekman "
+            + "emotion \"glee\" (expected one of anger, disgust, fear, joy, sadness, surprise, or null)"])
+    }
+
+    /// A lexicon folder without manifest.json was reported as an unreadable file. Expected: a
+    /// message that says the manifest is missing and what it is.
+    @Test func lexiconFolderWithoutManifestSaysSo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perceive-lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let error = #expect(throws: LexiconError.self) { try LexiconLoader.load(directory: directory.path) }
+        #expect(error?.message.hasPrefix("no manifest.json in this folder: a lexicon folder names its term, shifter and cue files") == true)
+    }
+
     /// Expected: an empty manifest is refused as invalid JSON, naming the file.
     @Test func emptyLexiconManifestIsRefused() throws {
         let error = #expect(throws: LexiconError.self) {
