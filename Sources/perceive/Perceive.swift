@@ -54,7 +54,7 @@ struct Perceive: ParsableCommand {
         Foundation.exit(status)
     }
 
-    /// On Ctrl-C, remove a half-written output file before exiting.
+    /// On Ctrl-C (or SIGTERM, SIGHUP), remove a half-written output file before exiting.
     private static func installInterruptHandler() {
         // A parent may hand us a blocked signal mask (a thread of libdispatch, which blocks
         // most signals, that spawned us): unblock the ones we handle, or Ctrl-C never arrives.
@@ -63,8 +63,9 @@ struct Perceive: ParsableCommand {
         sigaddset(&handled, SIGINT)
         sigaddset(&handled, SIGTERM)
         sigaddset(&handled, SIGPIPE)
+        sigaddset(&handled, SIGHUP)
         sigprocmask(SIG_UNBLOCK, &handled, nil)
-        for sig in [SIGINT, SIGTERM] {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {  // SIGHUP: the terminal closed (issue 15)
             signal(sig) { received in
                 if let path = OutputSink.pendingTemporary.withLock({ $0 }) { unlink(path) }
                 _exit(128 + received)

@@ -50,6 +50,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
     mutating func run() throws { _ = try runReturningStatus() }
 
     mutating func runReturningStatus() throws -> Int32 {
+        try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         if lexiconOptions.ruleset == .vader { return try runVADER() }   // VADERScoring.swift
         let scorer = try lexiconOptions.makeScorer()
         var formatter = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)

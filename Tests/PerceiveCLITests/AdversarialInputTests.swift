@@ -599,6 +599,124 @@ import Synchronization
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
     }
 
+    // MARK: - Issue 15, item 1: `-o` respects what it replaces
+
+    static let scoreGood = ["score", "--format", "ndjson", "--no-evidence", "good"]
+    static let goodRecord = "{\"id\":\"1\",\"text\":\"good\",\"emotion\":0.4,"
+
+    /// `-o link` turned the symlink into a regular file (the target kept the old content).
+    /// Expected: the target replaced, the link kept, no temporary file left in either folder.
+    @Test func outputThroughASymlinkReplacesItsTarget() throws {
+        let dir = try Self.folder(["target.json": Self.bytes("OLD\n")])
+        let other = try Self.folder()
+        try FileManager.default.createSymbolicLink(atPath: other.appendingPathComponent("link.json").path,
+                                                   withDestinationPath: dir.appendingPathComponent("target.json").path)
+        let r = try Self.run(Self.scoreGood + ["-o", "link.json"], in: other)
+        #expect(r.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: other.appendingPathComponent("link.json").path)
+                    == dir.appendingPathComponent("target.json").path)
+        #expect(try String(contentsOf: dir.appendingPathComponent("target.json"), encoding: .utf8).hasPrefix(Self.goodRecord))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["target.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: other.path) == ["link.json"])
+    }
+
+    /// `-o` replaced a FIFO and a device node with a regular file (as root, `-o /dev/null`
+    /// destroyed /dev/null). Expected: written straight through; both stay what they were.
+    @Test func outputToAFIFOOrADeviceWritesThrough() throws {
+        let dir = try Self.folder()
+        let fifo = dir.appendingPathComponent("pipe")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let received = Mutex<Data>(Data())
+        let reader = Thread {  // open(2) blocks until perceive opens the other end; read to its end
+            let fd = open(fifo.path, O_RDONLY)
+            guard fd >= 0 else { return }
+            var bytes = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = read(fd, &bytes, bytes.count)
+                if count <= 0 { break }
+                received.withLock { $0.append(contentsOf: bytes[0..<count]) }
+            }
+            close(fd)
+        }
+        reader.start()
+        let r = try Self.run(Self.scoreGood + ["-o", "pipe"], in: dir)
+        var waited = 0
+        while !reader.isFinished {
+            usleep(1000)
+            waited += 1
+            if waited == 10_000 { close(open(fifo.path, O_WRONLY | O_NONBLOCK)) }  // perceive never opened it: release the reader
+        }
+        #expect(r.status == 0)
+        #expect(received.withLock { String(decoding: $0, as: UTF8.self) }.hasPrefix(Self.goodRecord))
+        var info = stat()
+        #expect(lstat(fifo.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        // A null device of our own (root can make one; elsewhere this part is skipped).
+        let device = dir.appendingPathComponent("null")
+        if mknod(device.path, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 {  // makedev(1, 3), a macro Swift cannot call
+            let d = try Self.run(Self.scoreGood + ["-o", "null"], in: dir)
+            #expect(d.status == 0)
+            #expect(lstat(device.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    /// A 600 file of customer comments became 644 when `-o` replaced it. Expected: the
+    /// replaced file's permission bits kept.
+    @Test func outputKeepsTheReplacedFilesPermissions() throws {
+        let dir = try Self.folder(["private.json": Self.bytes("OLD\n")])
+        let path = dir.appendingPathComponent("private.json").path
+        #expect(chmod(path, 0o600) == 0)
+        let r = try Self.run(Self.scoreGood + ["-o", "private.json"], in: dir)
+        #expect(r.status == 0)
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8).hasPrefix(Self.goodRecord))
+    }
+
+    /// `-o` naming the input file replaced the input by its own scores. Expected: exit 2
+    /// before anything is read or written, by any path to the same file (a hard link too).
+    @Test func outputThatIsTheInputIsRefused() throws {
+        let dir = try Self.folder(["in.txt": Self.bytes("good\n")])
+        #expect(link(dir.appendingPathComponent("in.txt").path, dir.appendingPathComponent("same.txt").path) == 0)
+        for output in ["in.txt", "./in.txt", "same.txt"] {
+            let r = try Self.run(["score", "--input", "in.txt", "--format", "ndjson", "-o", output], in: dir)
+            #expect(r.status == 2 && r.stdout == "")
+            #expect(r.stderr == "perceive: -o \(output): is the input file in.txt; write the output to another file\n")
+        }
+        let segments = try Self.run(["segments", "--input", "in.txt", "-o", "same.txt"], in: dir)
+        #expect(segments.status == 2)
+        #expect(try String(contentsOf: dir.appendingPathComponent("in.txt"), encoding: .utf8) == "good\n")
+    }
+
+    /// The temporary name (`.<name>.perceive-<pid>.tmp`) passed 255 bytes for a long output
+    /// name. Expected: a 254-character name works.
+    @Test func outputWithA254CharacterNameWorks() throws {
+        let dir = try Self.folder()
+        let name = String(repeating: "n", count: 250) + ".txt"
+        let r = try Self.run(Self.scoreGood + ["-o", name], in: dir)
+        #expect(r.status == 0 && r.stderr == "")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [name])
+    }
+
+    /// SIGHUP (the terminal closed) left the temporary file behind. Expected: removed, as on
+    /// SIGINT and SIGTERM; the old file untouched; exit 128 + SIGHUP.
+    @Test func outputFileUntouchedAfterHangup() throws {
+        let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
+        let (process, input, _, _) = try Self.launch(["score", "--input", "-", "--format", "ndjson", "-o", "scored.json"], in: dir)
+        try input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "great service\n", count: 20_000).utf8))
+        var waited = 0
+        while try FileManager.default.contentsOfDirectory(atPath: dir.path).count < 2 && waited < 30_000 {
+            usleep(1000)
+            waited += 1
+        }
+        kill(process.processIdentifier, SIGHUP)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationStatus == 128 + SIGHUP)
+        #expect(try String(contentsOf: dir.appendingPathComponent("scored.json"), encoding: .utf8) == "OLD\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
+    }
+
     /// Expected: success replaces the old `-o` file whole (all rows, nothing else left).
     @Test func outputFileReplacedOnSuccess() throws {
         let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
