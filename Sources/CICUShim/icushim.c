@@ -6,6 +6,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -171,4 +172,20 @@ const char *pc_icu_version(void) {
     u_getVersion(version);
     snprintf(text, sizeof text, "%d.%d", version[0], version[1]);
     return text;
+}
+
+int32_t pc_available_locale_count(void) {
+    return uloc_countAvailable();
+}
+
+const char *pc_available_locale(int32_t index) {
+    if (index < 0 || index >= uloc_countAvailable()) return NULL;
+    return uloc_getAvailable(index);
+}
+
+int32_t pc_locale_language(const char *locale, char *out, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = uloc_getLanguage(locale, out, capacity, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING || length >= capacity) return -1;
+    return length;
 }

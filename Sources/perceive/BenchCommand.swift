@@ -178,7 +178,7 @@ struct BenchCommand: ParsableCommand {
             }
             let lexicon = try reference.load(duplicatePolicy: policy)
             if !lexicon.notes.isEmpty {
-                FileHandle.standardError.write(Data("perceive: note: \(lexicon.name): \(lexicon.notes.count) import notes (duplicates, skipped lines); 'perceive lexicon validate \(argument) --verbose' lists them\n".utf8))
+                Stderr.write("perceive: note: \(lexicon.name): \(lexicon.notes.count) import notes (duplicates, skipped lines); 'perceive lexicon validate \(argument) --verbose' lists them\n")
             }
             loaded.append(lexicon)
         }

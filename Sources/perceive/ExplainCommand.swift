@@ -26,7 +26,8 @@ struct ExplainCommand: ParsableCommand {
             switch format {
             case .text:
                 if i > 0 { try sink.write("\n") }
-                try sink.write(ExplanationFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).text(analysis, result))
+                // For a terminal: the comment's control characters (ESC sequences) made visible.
+                try sink.write(TerminalText.visible(ExplanationFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).text(analysis, result)))
             case .json:
                 var object = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).json(result, id: String(i + 1))
                 object.removeLast()

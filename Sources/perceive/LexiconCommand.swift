@@ -51,7 +51,7 @@ struct LexiconCommand: ParsableCommand {
                 for note in notes.prefix(5) { text += "perceive: note: \(note)\n" }
                 if notes.count > 5 { text += "perceive: … and \(notes.count - 5) more notes (--verbose lists them)\n" }
             }
-            FileHandle.standardError.write(Data(text.utf8))
+            Stderr.write(text)
         }
     }
 
@@ -138,7 +138,7 @@ struct LexiconCommand: ParsableCommand {
                 let problems = LexiconLoader.problems(in: DirectoryLexiconSource(directory: lexicon))
                 if problems.count == 1 { throw CLIError.input("\(problems[0])") }
                 if problems.count > 1 {
-                    FileHandle.standardError.write(Data(problems.map { "perceive: \($0)\n" }.joined().utf8))
+                    Stderr.write(problems.map { "perceive: \($0)\n" }.joined())
                     throw CLIError.input("\(problems.count) problems in \(lexicon)")
                 }
             }

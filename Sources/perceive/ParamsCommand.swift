@@ -13,11 +13,19 @@ struct ParamsCommand: ParsableCommand {
 
     enum ParamsFormat: String, ExpressibleByArgument { case table, json }
 
+    @Flag(name: .long, help: "List the ICU locales that --lang accepts (one per line) instead.")
+    var locales = false
+
     @Option(name: .long, help: "Whose parameters: perceive (default) or vader (vaderSentiment 3.3.2's constants).")
     var ruleset: RulesetName = .perceive
 
     func run() throws {
         let sink = try OutputSink(path: nil)
+        if locales {
+            for locale in Tokenizer.availableLocales { try sink.line(locale) }
+            try sink.finish()
+            return
+        }
         let descriptors = ruleset == .vader ? VADERParameters.standard.descriptors : Parameters.standard.descriptors
         switch format {
         case .table:

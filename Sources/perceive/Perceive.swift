@@ -38,23 +38,23 @@ struct Perceive: ParsableCommand {
         } catch CLIError.brokenPipe {
             status = ExitStatus.success
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data("perceive: \(error)\n".utf8))
+            Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
         } catch let error as LexiconError {
-            FileHandle.standardError.write(Data("perceive: \(error)\n".utf8))
+            Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Stderr.write(fullMessage(for: error) + "\n")
             status = ExitStatus.badInput
         }
         Foundation.exit(status)
     }
 
-    /// On Ctrl-C, remove a half-written output file before exiting.
+    /// On Ctrl-C (or SIGTERM, SIGHUP), remove a half-written output file before exiting.
     private static func installInterruptHandler() {
         // A parent may hand us a blocked signal mask (a thread of libdispatch, which blocks
         // most signals, that spawned us): unblock the ones we handle, or Ctrl-C never arrives.
@@ -63,8 +63,9 @@ struct Perceive: ParsableCommand {
         sigaddset(&handled, SIGINT)
         sigaddset(&handled, SIGTERM)
         sigaddset(&handled, SIGPIPE)
+        sigaddset(&handled, SIGHUP)
         sigprocmask(SIG_UNBLOCK, &handled, nil)
-        for sig in [SIGINT, SIGTERM] {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {  // SIGHUP: the terminal closed (issue 15)
             signal(sig) { received in
                 if let path = OutputSink.pendingTemporary.withLock({ $0 }) { unlink(path) }
                 _exit(128 + received)
@@ -91,6 +92,15 @@ private func tuneAllocator() {
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
 
+/// Messages on stderr. Each goes through ``TerminalText/visible(_:keepingTabAndLineFeed:)``:
+/// messages quote comments, column names and file names, and their control characters (ESC
+/// sequences, NUL bytes of a UTF-16 file) must not reach the terminal raw (issue 15).
+enum Stderr {
+    static func write(_ message: String) {
+        FileHandle.standardError.write(Data(TerminalText.visible(message).utf8))
+    }
+}
+
 /// A command that reports an exit status of its own (1 when some rows had errors).
 protocol RowCommand {
     mutating func runReturningStatus() throws -> Int32
@@ -115,6 +125,13 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("With --ruleset vader: VADER's emoji file (default: emoji_utf8_lexicon.txt beside the lexicon file, when there).", valueName: "path"))
     var vaderEmoji: String?
 
+    /// `--lang`, refused (exit 2) unless ICU knows it (see ``Tokenizer/problem(withLocale:)``).
+    func validatedLang() throws -> String? {
+        guard let lang, let problem = Tokenizer.problem(withLocale: lang) else { return lang }
+        let shown = lang.count > 40 ? lang.prefix(39) + "…" : lang
+        throw CLIError.input("--lang \(shown): \(problem); 'perceive params --locales' lists the locales ICU knows")
+    }
+
     func loadLexicon() throws -> Lexicon {
         if BundledLexicons.names.contains(lexicon) { return try BundledLexicons.lexicon(named: lexicon) }
         if lexicon.contains("=") || FileManager.default.isReadableFile(atPath: lexicon) && !FileManager.default.fileExists(atPath: lexicon + "/manifest.json") {
@@ -132,7 +149,7 @@ struct LexiconOptions: ParsableArguments {
         guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
         let parameters: Parameters
         do { parameters = try Parameters.standard.overriding(parameterOverrides) } catch { throw CLIError.input(error.description) }
-        return try Scorer(lexicon: loadLexicon(), ruleset: .standard(parameters: parameters), locale: lang)
+        return try Scorer(lexicon: loadLexicon(), ruleset: .standard(parameters: parameters), locale: validatedLang())
     }
 }
 

@@ -37,6 +37,7 @@ struct ReportCommand: ParsableCommand, RowCommand {
     mutating func run() throws { _ = try runReturningStatus() }
 
     mutating func runReturningStatus() throws -> Int32 {
+        try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         let scorer = try lexiconOptions.makeScorer()
         var extremes = ExtremeComments(capacity: examples)
         let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)

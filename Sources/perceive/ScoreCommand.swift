@@ -50,6 +50,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
     mutating func run() throws { _ = try runReturningStatus() }
 
     mutating func runReturningStatus() throws -> Int32 {
+        try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         if lexiconOptions.ruleset == .vader { return try runVADER() }   // VADERScoring.swift
         let scorer = try lexiconOptions.makeScorer()
         var formatter = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)
@@ -89,6 +90,12 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                 try send(batch)
                 try send([])
             }
+        }
+        // The input is opened (and its first chunk read) before anything is written: a refused
+        // input (a directory, a UTF-16 file) leaves stdout empty.
+        var textReader: PlainTextLineReader?
+        if let inputPath = source.input {
+            do { textReader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
         }
         let sink = try OutputSink(path: output)
         var errors = 0
@@ -137,8 +144,11 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                     switch format {
                     case .json: try sink.write((count == 0 ? "\n" : ",\n") + line)
                     case .ndjson: try sink.line(line)
-                    case .csv: try sink.line(CSVText.row([id, CSVText.guardFormula(text)] + Array(repeating: "", count: 9) + ["error: \(error)"]))
-                    case .table: try sink.line("\(id)  error: \(error)")
+                    case .csv:
+                        let guarded = formatter.guardFormulas
+                        try sink.line(CSVText.row([CSVText.guardFormula(id, enabled: guarded), CSVText.guardFormula(text, enabled: guarded)]
+                            + Array(repeating: "", count: 9) + ["error: \(error)"]))
+                    case .table: try sink.line(TerminalText.visible("\(id)  error: \(error)", keepingTabAndLineFeed: false))
                     }
                     count += 1
                     return
@@ -151,9 +161,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
                     try emitOne(result, id: id, sentence: nil)
                 }
             }
-            if let inputPath = source.input {
-                let reader: PlainTextLineReader
-                do { reader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+            if let reader = textReader {
                 let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
                 // Lines are scored in batches on the pool's threads and written in input order.
                 let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
@@ -271,7 +279,7 @@ struct TabularScoreWriter {
     func begin() throws {
         switch format {
         case .csv:
-            var header = leadingHeader
+            var header = leadingHeader.map(guarded)  // the input's column names are cells too (issue 15)
             if labelColumn { header.append("text_column") }
             if sentences { header += ["sentence", "sentence_text"] }
             try sink.line(CSVText.row(header + scoreColumns + ["error"]))
@@ -421,7 +429,7 @@ struct TabularScoreWriter {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
-            if labelColumn { cells.append(textLabels[column]) }
+            if labelColumn { cells.append(guarded(textLabels[column])) }
             if let sentence { cells += [String(sentence), guarded(result.text)] }
             out.append(utf8: CSVText.row(cells))
             formatter.appendCSVScoreFields(result, to: &out)
@@ -451,11 +459,11 @@ struct TabularScoreWriter {
         switch format {
         case .csv:
             var cells = leadingCells(row, column: column)
-            if labelColumn { cells.append(textLabels[column]) }
+            if labelColumn { cells.append(guarded(textLabels[column])) }
             if sentences { cells += ["", ""] }
             out.append(utf8: CSVText.row(cells + Array(repeating: "", count: scoreColumns.count) + ["error: " + message]))
         case .table:
-            out.append(utf8: "\(row.id)  error: \(message)")
+            out.append(utf8: TerminalText.visible("\(row.id)  error: \(message)", keepingTabAndLineFeed: false))
         case .json, .ndjson:
             appendJSONPrefix(row, column: column, sentence: nil, to: &out)
             out.appendUTF8(",\"error\":")

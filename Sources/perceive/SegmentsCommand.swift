@@ -102,6 +102,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
     mutating func run() throws { _ = try runReturningStatus() }
 
     mutating func runReturningStatus() throws -> Int32 {
+        try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         let sink = try OutputSink(path: output)
         if params {
             for d in SegmentParameters.standard.descriptors {
@@ -161,6 +162,7 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputSink.refuseInputAsOutput(output, inputs: files)
         var merged: SegmentStatistics?
         for file in files {
             let part: SegmentStatistics

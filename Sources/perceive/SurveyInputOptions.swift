@@ -145,7 +145,7 @@ final class ProgressReporter {
         guard !quiet else { return }
         var line = "perceive: \(name): \(rowsRead) rows read, \(commentsScored) comments scored, \(rowsWithErrors) rows with errors"
         if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Stderr.write(line + "\n")  // the input's name and notes: visible escapes for control characters
     }
 }
 

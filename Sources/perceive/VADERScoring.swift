@@ -73,6 +73,10 @@ extension ScoreCommand {
                 }
             }
         }
+        var textReader: PlainTextLineReader?  // opened before anything is written, as in `score`
+        if let inputPath = source.input {
+            do { textReader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+        }
         let sink = try OutputSink(path: output)
         var count = 0
         do {
@@ -92,9 +96,7 @@ extension ScoreCommand {
                 }
                 count += 1
             }
-            if let inputPath = source.input {
-                let reader: PlainTextLineReader
-                do { reader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+            if let reader = textReader {
                 let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
                 while let line = try { () throws -> String? in
                     do { return try reader.next() } catch { throw CLIError.input("\(error)") }

@@ -90,7 +90,7 @@ import Synchronization
         let r = try Self.run(["score", "--input", "comments.txt", "--format", "ndjson"], in: dir)
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr.contains("comments.txt:1:1: expected UTF-8 text, found a UTF-16 or UTF-32 byte-order mark"))
+        #expect(r.stderr == "perceive: comments.txt:1:1: expected UTF-8 text, found a UTF-16LE byte-order mark (convert with: iconv -f UTF-16 -t UTF-8)\n")
     }
 
     /// Expected: scored; big-endian UTF-16 is refused the same way.
@@ -106,6 +106,51 @@ import Synchronization
         let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: [0xEF, 0xBB, 0xBF] + Self.bytes("good\n"))
         #expect(r.status == 0)
         #expect(try Self.objects(r).count == 1)
+    }
+
+    /// Issue 15, item 12: the UTF-8 byte-order mark stayed in the first comment of plain text
+    /// (CSV and JSON Lines dropped it). Expected: "good", as in the other readers.
+    @Test func utf8BOMIsStrippedFromPlainText() throws {
+        let r = try Self.run(["score", "--input", "-", "--format", "ndjson", "--no-evidence"], bytes: [0xEF, 0xBB, 0xBF] + Self.bytes("good\n\u{FEFF}ok\n"))
+        #expect(r.status == 0)
+        // Only the one starting the input (compared as bytes: the JSON parser drops a U+FEFF).
+        #expect(r.lines.map { $0.split(separator: ",")[1] } == ["\"text\":\"good\"", "\"text\":\"\u{FEFF}ok\""])
+    }
+
+    /// Issue 15, item 12: a UTF-32 byte-order mark was reported as "UTF-16 or UTF-32" with an
+    /// iconv hint for UTF-16. Expected: the encoding named, and its hint.
+    @Test func utf32BOMIsNamedInTheHint() throws {
+        let dir = try Self.folder(["le.txt": [0xFF, 0xFE, 0, 0, 0x61, 0, 0, 0], "be.txt": [0, 0, 0xFE, 0xFF, 0, 0, 0, 0x61]])
+        for (file, encoding) in [("le.txt", "UTF-32LE"), ("be.txt", "UTF-32BE")] {
+            let r = try Self.run(["score", "--input", file, "--format", "csv"], in: dir)
+            #expect(r.status == 2 && r.stdout == "")
+            #expect(r.stderr == "perceive: \(file):1:1: expected UTF-8 text, found a \(encoding) byte-order mark (convert with: iconv -f UTF-32 -t UTF-8)\n")
+        }
+    }
+
+    /// Issue 15, item 12: a UTF-16 CSV without a byte-order mark was reported with its header's
+    /// NUL bytes raw in the message. Expected: the NULs spelled out and a hint to convert.
+    @Test func utf16WithoutBOMIsReportedWithoutNULBytes() throws {
+        let dir = try Self.folder(["u.csv": Array("id,comment\n1,good\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }])
+        let r = try Self.run(["score", "--input", "u.csv", "--text-column", "comment", "--format", "csv"], in: dir)
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(!r.stderr.utf8.contains(0))
+        #expect(r.stderr == "perceive: u.csv:1:1: expected a column named \"comment\" or a position 1…2; the columns are "
+                + "\"i\\u{00}d\\u{00}\", \"\\u{00}c\\u{00}o\\u{00}m\\u{00}m\\u{00}e\\u{00}n\\u{00}t\\u{00}\"; the header holds NUL bytes: "
+                + "UTF-16 without a byte-order mark? (convert with: iconv -f UTF-16LE -t UTF-8)\n")
+    }
+
+    /// Issue 15, item 12: `--input DIR --format csv` wrote the CSV header on stdout before its
+    /// refusal. Expected: nothing on stdout, exit 2.
+    @Test func directoryInputWritesNothingBeforeItsRefusal() throws {
+        let dir = try Self.folder()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        for format in ["csv", "json", "table"] {
+            let r = try Self.run(["score", "--input", "sub", "--format", format], in: dir)
+            #expect(r.status == 2)
+            #expect(r.stdout == "")
+            #expect(r.stderr == "perceive: sub:1:1: expected a file, found a directory\n")
+        }
     }
 
     /// Expected: scored; CR-only line ends (old Mac files) separate comments like LF and CRLF:
@@ -314,6 +359,17 @@ import Synchronization
         #expect(r.stderr.contains("u.csv:1:1: expected UTF-8 text"))
     }
 
+    /// Issue 15, item 12: the missing-column message listed all 100,000 columns of a header
+    /// (a 1 MB line). Expected: the first and last six, long names cut, and the count.
+    @Test func missingColumnMessageOnAHugeHeaderIsCut() throws {
+        let header = (0..<100_000).map { $0 == 1 ? String(repeating: "x", count: 50) : "c\($0)" }
+        let r = try Self.scoreCSV(header.joined(separator: ",") + "\n" + Array(repeating: "1", count: 100_000).joined(separator: ",") + "\n")
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(r.stderr == "perceive: export.csv:1:1: expected a column named \"comment\" or a position 1…100000; the columns are "
+                + "\"c0\", \"\(String(repeating: "x", count: 39))…\", \"c2\", \"c3\", \"c4\", \"c5\", …, "
+                + "\"c99994\", \"c99995\", \"c99996\", \"c99997\", \"c99998\", \"c99999\" (100000 columns)\n")
+    }
+
     /// Expected: clean refusal (exit 2) when a selected name belongs to two columns: which one
     /// was meant cannot be known, so both positions are named and suggested; nothing scored.
     @Test func duplicateColumnNameIsRefusedWhenSelected() throws {
@@ -394,6 +450,55 @@ import Synchronization
         #expect((rows[1]["error"] as? String)?.contains("c.jsonl:2:1: expected a JSON object") == true)
     }
 
+    /// Issue 15, item 9: JSON Lines text that was not a string was written out and scored
+    /// (`true` +0.2, `{"x":"terrible"}` −0.8), and null was reported as missing. Expected: an
+    /// error row naming the line and the field for a number, boolean, object or array; null
+    /// says null; a string is scored (7 lines in, 7 rows out).
+    @Test func jsonLinesTextThatIsNotAStringIsAnErrorRow() throws {
+        let lines = ["{\"t\":\"good\"}", "{\"t\":true}", "{\"t\":3}", "{\"t\":{\"x\":\"terrible\"}}", "{\"t\":[\"bad\"]}",
+                     "{\"t\":null}", "{\"u\":\"good\"}"]
+        let dir = try Self.folder(["c.jsonl": Self.bytes(lines.joined(separator: "\n") + "\n")])
+        let r = try Self.run(["score", "--input", "c.jsonl", "--text-field", "t", "--format", "ndjson", "--no-evidence", "--quiet"], in: dir)
+        #expect(r.status == 1)
+        let rows = try Self.objects(r)
+        #expect(rows.count == 7)
+        #expect(rows[0]["error"] == nil && rows[0]["emotion"] as? Double == 0.4)
+        #expect(rows.dropFirst().map { $0["error"] as? String } == [
+            "c.jsonl:2:1: field \"t\" is a boolean; expected text (a JSON string)",
+            "c.jsonl:3:1: field \"t\" is a number; expected text (a JSON string)",
+            "c.jsonl:4:1: field \"t\" is an object; expected text (a JSON string)",
+            "c.jsonl:5:1: field \"t\" is an array; expected text (a JSON string)",
+            "c.jsonl:6:1: field \"t\" is null; expected text",
+            "c.jsonl:7:1: expected a field \"t\"",
+        ])
+    }
+
+    /// Issue 15, item 10: `merge` of a partials line whose sum implies a mean of 4/3.
+    /// Expected: refused with file:line and exit 2, nothing on stdout.
+    @Test func mergeRefusesImpossiblePartials() throws {
+        let header = "{\"format\":\"perceive-segment-partials\",\"version\":1,\"scale\":\"2^52\",\"lexicon\":\"en-cx\",\"neutralBand\":0.05,\"columns\":[\"comment\"],\"by\":[],\"groupings\":[[]],\"rows\":3,\"rowErrors\":0}"
+        let dimension = "{\"n\":3,\"sum\":\"\(4 << 52)\",\"sumOfSquares\":\"\(3 << 52)\",\"bands\":[0,0,3]}"
+        let line = "{\"column\":0,\"grouping\":0,\"values\":[],\"n\":3,\"coverage\":[3,0,0],\"dimensions\":[\(dimension),{\"n\":0,\"sum\":\"0\",\"sumOfSquares\":\"0\",\"bands\":[0,0,0]},{\"n\":0,\"sum\":\"0\",\"sumOfSquares\":\"0\",\"bands\":[0,0,0]},{\"n\":3,\"sum\":\"0\",\"sumOfSquares\":\"0\",\"bands\":[0,3,0]}],\"emotions\":{},\"drivers\":{}}"
+        let dir = try Self.folder(["p.ndjson": Self.bytes(header + "\n" + line + "\n")])
+        let r = try Self.run(["merge", "p.ndjson"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout == "")
+        #expect(r.stderr.contains("p.ndjson:2:1: dimension emotion: sum \(4 << 52) over n = 3 implies a mean outside −1…1"))
+    }
+
+    /// Issue 15, item 11: `--lang xx-NOPE` was taken silently. Expected: exit 2 before any
+    /// output, saying how to list the locales; `params --locales` lists them.
+    @Test func unknownLangIsRefusedWithHowToListLocales() throws {
+        let r = try Self.run(["score", "--lang", "xx-NOPE", "--format", "csv", "good"])
+        #expect(r.status == 2 && r.stdout == "")
+        #expect(r.stderr == "perceive: --lang xx-NOPE: ICU has no data for the language \"xx\"; 'perceive params --locales' lists the locales ICU knows\n")
+        let locales = try Self.run(["params", "--locales"])
+        #expect(locales.status == 0 && locales.lines.contains("en") && locales.lines.contains("ja"))
+        let empty = try Self.folder()
+        let lexicon = try Self.run(["score", "--lexicon", empty.path, "good"])
+        #expect(lexicon.status == 2 && lexicon.stderr.contains("no manifest.json"))
+    }
+
     // MARK: - Output safety
 
     /// Expected: formula-like cells get a leading `'` in CSV output, in the text and in the
@@ -413,6 +518,53 @@ import Synchronization
         let args = try Self.run(["score", "--format", "csv", "=cmd|' /C calc'!A0", "\tx", "\rtab"])
         #expect(args.stdout.contains("\n1,'=cmd|' /C calc'!A0,"))
         #expect(args.stdout.contains("'\tx"))
+    }
+
+    /// Issue 15, item 7: a header cell `=HYPERLINK(…)` was written bare in `score --format
+    /// csv`, and so was the `text_column` cell on every row. Expected: every cell we write,
+    /// header and values, is guarded; `--no-csv-formula-guard` writes them as they came.
+    @Test func csvHeaderAndTextColumnCellsAreFormulaGuarded() throws {
+        let csv = "id,\"=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",@note\n1,good,bad\n"
+        let dir = try Self.folder(["f.csv": Self.bytes(csv)])
+        let arguments = ["score", "--input", "f.csv", "--text-column", "2", "--text-column", "3", "--format", "csv", "--quiet"]
+        let guarded = try Self.run(arguments, in: dir)
+        #expect(guarded.status == 0)
+        #expect(guarded.lines.count == 3)
+        #expect(guarded.lines[0].hasPrefix("id,\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",'@note,text_column,emotion,"))
+        #expect(guarded.lines[1].hasPrefix("1,good,bad,\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",0.4,positive,"))
+        #expect(guarded.lines[2].hasPrefix("1,good,bad,'@note,-0.5,very negative,"))
+        let plain = try Self.run(arguments + ["--no-csv-formula-guard"], in: dir)
+        #expect(plain.lines[0].hasPrefix("id,\"=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",@note,text_column,"))
+        #expect(plain.lines[2].hasPrefix("1,good,bad,@note,"))
+        // Comments from the arguments follow the flag too.
+        let text = try Self.run(["score", "--format", "csv", "--no-csv-formula-guard", "=1+1"])
+        #expect(text.lines[1].hasPrefix("1,=1+1,"))
+    }
+
+    /// Issue 15, item 8: ESC sequences in comments and column names were printed raw by
+    /// `--format table` and in messages (a comment could set the window title or clear the
+    /// screen). Expected: spelled out there, and the data formats (CSV, JSON) exact.
+    @Test func terminalEscapesAreMadeVisibleInTablesAndMessages() throws {
+        let esc = "\u{1B}"
+        let table = try Self.run(["score", "--format", "table", "\(esc)]0;pwned\u{07}good", "\(esc)[2J\u{9B}bad"])
+        #expect(table.status == 0)
+        #expect(!table.stdout.contains(esc) && !table.stdout.contains("\u{07}") && !table.stdout.contains("\u{9B}"))
+        #expect(table.stdout.contains("\\u{1B}]0;pwned\\u{07}good"))
+        #expect(table.stdout.contains("\\u{1B}[2J\\u{9B}bad"))
+        let json = try Self.run(["score", "--format", "ndjson", "--no-evidence", "\(esc)[2Jgood"])
+        #expect(json.stdout.contains("\"text\":\"\\u001b[2Jgood\""))
+        let csv = try Self.run(["score", "--format", "csv", "\(esc)[2Jgood"])
+        #expect(csv.lines[1].hasPrefix("1,\(esc)[2Jgood,"))
+        // A message naming the columns of a header that holds an ESC sequence.
+        let message = try Self.scoreCSV("id,\(esc)[2Jtext\n1,good\n")
+        #expect(message.status == 2)
+        #expect(message.stderr == "perceive: export.csv:1:1: expected a column named \"comment\" or a position 1…2; the columns are \"id\", \"\\u{1B}[2Jtext\"\n")
+        // Segment values in the segments table, and the table's error rows.
+        let dir = try Self.folder(["s.csv": Self.bytes("id,comment,region\n1,good,\(esc)[31mEU\n2,\"bad\",\"x\",y\n")])
+        let segments = try Self.run(["segments", "--input", "s.csv", "--text-column", "comment", "--by", "region", "--quiet"], in: dir)
+        #expect(segments.status == 1 && !segments.stdout.contains(esc) && segments.stdout.contains("\\u{1B}[31mEU"))
+        let rows = try Self.run(["score", "--input", "s.csv", "--text-column", "comment", "--id-column", "region", "--format", "table", "--quiet"], in: dir)
+        #expect(rows.status == 1 && !rows.stdout.contains(esc) && rows.stdout.contains("\\u{1B}[31mEU"))
     }
 
     /// Expected: an error after some rows (a record over the limit) leaves the old `-o` file
@@ -443,6 +595,124 @@ import Synchronization
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
         #expect(process.terminationStatus == 128 + SIGINT)
+        #expect(try String(contentsOf: dir.appendingPathComponent("scored.json"), encoding: .utf8) == "OLD\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
+    }
+
+    // MARK: - Issue 15, item 1: `-o` respects what it replaces
+
+    static let scoreGood = ["score", "--format", "ndjson", "--no-evidence", "good"]
+    static let goodRecord = "{\"id\":\"1\",\"text\":\"good\",\"emotion\":0.4,"
+
+    /// `-o link` turned the symlink into a regular file (the target kept the old content).
+    /// Expected: the target replaced, the link kept, no temporary file left in either folder.
+    @Test func outputThroughASymlinkReplacesItsTarget() throws {
+        let dir = try Self.folder(["target.json": Self.bytes("OLD\n")])
+        let other = try Self.folder()
+        try FileManager.default.createSymbolicLink(atPath: other.appendingPathComponent("link.json").path,
+                                                   withDestinationPath: dir.appendingPathComponent("target.json").path)
+        let r = try Self.run(Self.scoreGood + ["-o", "link.json"], in: other)
+        #expect(r.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: other.appendingPathComponent("link.json").path)
+                    == dir.appendingPathComponent("target.json").path)
+        #expect(try String(contentsOf: dir.appendingPathComponent("target.json"), encoding: .utf8).hasPrefix(Self.goodRecord))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["target.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: other.path) == ["link.json"])
+    }
+
+    /// `-o` replaced a FIFO and a device node with a regular file (as root, `-o /dev/null`
+    /// destroyed /dev/null). Expected: written straight through; both stay what they were.
+    @Test func outputToAFIFOOrADeviceWritesThrough() throws {
+        let dir = try Self.folder()
+        let fifo = dir.appendingPathComponent("pipe")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let received = Mutex<Data>(Data())
+        let reader = Thread {  // open(2) blocks until perceive opens the other end; read to its end
+            let fd = open(fifo.path, O_RDONLY)
+            guard fd >= 0 else { return }
+            var bytes = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = read(fd, &bytes, bytes.count)
+                if count <= 0 { break }
+                received.withLock { $0.append(contentsOf: bytes[0..<count]) }
+            }
+            close(fd)
+        }
+        reader.start()
+        let r = try Self.run(Self.scoreGood + ["-o", "pipe"], in: dir)
+        var waited = 0
+        while !reader.isFinished {
+            usleep(1000)
+            waited += 1
+            if waited == 10_000 { close(open(fifo.path, O_WRONLY | O_NONBLOCK)) }  // perceive never opened it: release the reader
+        }
+        #expect(r.status == 0)
+        #expect(received.withLock { String(decoding: $0, as: UTF8.self) }.hasPrefix(Self.goodRecord))
+        var info = stat()
+        #expect(lstat(fifo.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        // A null device of our own (root can make one; elsewhere this part is skipped).
+        let device = dir.appendingPathComponent("null")
+        if mknod(device.path, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 {  // makedev(1, 3), a macro Swift cannot call
+            let d = try Self.run(Self.scoreGood + ["-o", "null"], in: dir)
+            #expect(d.status == 0)
+            #expect(lstat(device.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    /// A 600 file of customer comments became 644 when `-o` replaced it. Expected: the
+    /// replaced file's permission bits kept.
+    @Test func outputKeepsTheReplacedFilesPermissions() throws {
+        let dir = try Self.folder(["private.json": Self.bytes("OLD\n")])
+        let path = dir.appendingPathComponent("private.json").path
+        #expect(chmod(path, 0o600) == 0)
+        let r = try Self.run(Self.scoreGood + ["-o", "private.json"], in: dir)
+        #expect(r.status == 0)
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8).hasPrefix(Self.goodRecord))
+    }
+
+    /// `-o` naming the input file replaced the input by its own scores. Expected: exit 2
+    /// before anything is read or written, by any path to the same file (a hard link too).
+    @Test func outputThatIsTheInputIsRefused() throws {
+        let dir = try Self.folder(["in.txt": Self.bytes("good\n")])
+        #expect(link(dir.appendingPathComponent("in.txt").path, dir.appendingPathComponent("same.txt").path) == 0)
+        for output in ["in.txt", "./in.txt", "same.txt"] {
+            let r = try Self.run(["score", "--input", "in.txt", "--format", "ndjson", "-o", output], in: dir)
+            #expect(r.status == 2 && r.stdout == "")
+            #expect(r.stderr == "perceive: -o \(output): is the input file in.txt; write the output to another file\n")
+        }
+        let segments = try Self.run(["segments", "--input", "in.txt", "-o", "same.txt"], in: dir)
+        #expect(segments.status == 2)
+        #expect(try String(contentsOf: dir.appendingPathComponent("in.txt"), encoding: .utf8) == "good\n")
+    }
+
+    /// The temporary name (`.<name>.perceive-<pid>.tmp`) passed 255 bytes for a long output
+    /// name. Expected: a 254-character name works.
+    @Test func outputWithA254CharacterNameWorks() throws {
+        let dir = try Self.folder()
+        let name = String(repeating: "n", count: 250) + ".txt"
+        let r = try Self.run(Self.scoreGood + ["-o", name], in: dir)
+        #expect(r.status == 0 && r.stderr == "")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [name])
+    }
+
+    /// SIGHUP (the terminal closed) left the temporary file behind. Expected: removed, as on
+    /// SIGINT and SIGTERM; the old file untouched; exit 128 + SIGHUP.
+    @Test func outputFileUntouchedAfterHangup() throws {
+        let dir = try Self.folder(["scored.json": Self.bytes("OLD\n")])
+        let (process, input, _, _) = try Self.launch(["score", "--input", "-", "--format", "ndjson", "-o", "scored.json"], in: dir)
+        try input.fileHandleForWriting.write(contentsOf: Data(String(repeating: "great service\n", count: 20_000).utf8))
+        var waited = 0
+        while try FileManager.default.contentsOfDirectory(atPath: dir.path).count < 2 && waited < 30_000 {
+            usleep(1000)
+            waited += 1
+        }
+        kill(process.processIdentifier, SIGHUP)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationStatus == 128 + SIGHUP)
         #expect(try String(contentsOf: dir.appendingPathComponent("scored.json"), encoding: .utf8) == "OLD\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scored.json"])
     }

@@ -51,6 +51,20 @@ import Testing
         #expect(try CLI.object(lines[6])["error"] != nil)
     }
 
+    /// Issue 15: `--threads 100000` on a 240-row file started as many scorers and reached
+    /// 12.8 GB. Expected: lowered to the number of cores with a note on stderr, and the same
+    /// bytes as one thread.
+    @Test func threadsBeyondTheCoresAreClampedWithANote() throws {
+        let directory = try Self.folder(Self.export(rows: 240))
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = try Self.score(1, ["--format", "ndjson"], in: directory)
+        let many = try Self.score(100_000, ["--format", "ndjson"], in: directory)
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #expect(many.status == 1 && many.stdout == one.stdout)
+        #expect(many.stderr == "perceive: --threads 100000: this machine has \(cores) core\(cores == 1 ? "" : "s"); using \(cores)\n")
+        #expect(one.stderr == "")
+    }
+
     /// More rows than two batches (2,048 each), so with two threads one batch is scored while
     /// the next is read and the last one written.
     @Test func severalBatchesStayInOrderAndSegmentsAreIdentical() throws {

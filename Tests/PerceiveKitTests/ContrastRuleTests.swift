@@ -70,3 +70,32 @@ import Testing
     for e in result.evidence { #expect(e.adjustments.isEmpty) }
     expectClose(result.scores.emotion, 0)
 }
+
+/// Issue 15: every contribution scanned every contrast word of the comment, so a 1 MB comment
+/// with a "but" in each sentence took minutes to score. Expected: the nearest contrast word in
+/// the contribution's own sentence (found by binary search), in a comment of 1,000 sentences.
+@Test func contrastWordsOfALongCommentAreFoundInTheirOwnSentence() throws {
+    let repeats = 500
+    let unit = "⟦Good⟧ ⟦but⟧ ⟦bad⟧ ⟦but⟧ ⟦good⟧. ⟦Bad⟧. "  // 6 marks per repeat
+    let m = Marked(String(repeating: unit, count: repeats))
+    let result = try Fixture.scorer(rules: [LexiconRule(), ContrastRule()]).score(m.text)
+    #expect(result.evidence.count == 4 * repeats && result.sentences.count == 2 * repeats)
+    var wrong = 0
+    for r in 0..<repeats {
+        let k = 6 * r
+        let expected: [(Int, [ExpectedAdjustment])] = [
+            (k, [ExpectedAdjustment(.contrast, p.contrastBeforeWeight, m[k + 1])]),
+            (k + 2, [ExpectedAdjustment(.contrast, p.contrastBeforeWeight, m[k + 3])]),
+            (k + 4, [ExpectedAdjustment(.contrast, p.contrastAfterWeight, m[k + 3])]),
+            (k + 5, []),
+        ]
+        for (mark, adjustments) in expected {
+            let e = try result.evidence(.emotion, at: m[mark].start)
+            let same = e.adjustments.count == adjustments.count && zip(e.adjustments, adjustments).allSatisfy {
+                $0.rule == $1.rule && $0.factor == $1.factor && $0.triggerStart == $1.trigger.start && $0.triggerEnd == $1.trigger.end
+            }
+            if !same { wrong += 1 }
+        }
+    }
+    #expect(wrong == 0)
+}

@@ -94,6 +94,36 @@ import Testing
         #expect(!result.evidence.isEmpty)
     }
 
+    /// Issue 15, item 3: `share(of:)` summed every evidence item for each item, so writing the
+    /// evidence of a 1 MB comment took minutes. Expected: the denominators once per comment
+    /// (`shareTotals()`), and 100,000 shares that are exact and add up to the scores.
+    @Test func evidenceSharesOfManyContributionsAreNotQuadratic() throws {
+        let repeats = 20_000  // each "good good bad easy" adds 4 emotion and 1 effort contribution
+        let comment = String(repeating: "good good bad easy ", count: repeats)
+        let result = try Fixture.scorer(rules: [LexiconRule()]).score(comment)
+        #expect(result.evidence.count == 100_000)
+        let totals = result.shareTotals()
+        expectClose(totals[.emotion], 1.9 * Double(repeats), tolerance: 1e-6)
+        expectClose(totals[.effort], 0.7 * Double(repeats), tolerance: 1e-6)
+        #expect(totals[.success] == 0 && totals[.emotions] == 0)
+        var sums = [0.0, 0.0], wrong = 0
+        for e in result.evidence {
+            let share = try #require(result.share(of: e, totals: totals))
+            if share != e.contribution * abs(e.contribution) / totals[e.dimension] { wrong += 1 }
+            sums[e.dimension == .emotion ? 0 : 1] += share
+        }
+        #expect(wrong == 0)
+        expectClose(result.scores.emotion, 0.41 / 1.9, tolerance: 1e-12)
+        expectClose(sums[0], result.scores.emotion, tolerance: 1e-9)
+        expectClose(sums[1], 0.7, tolerance: 1e-9)
+        expectClose(try #require(result.scores.effort), 0.7, tolerance: 1e-12)
+        // The one-item form agrees with the precomputed one.
+        #expect(result.share(of: result.evidence[2]) == result.share(of: result.evidence[2], totals: totals))
+        // JSON carries every share.
+        let json = ScoreFormatter(lexicon: Fixture.lexicon, parameters: .standard).json(result, id: nil)
+        #expect(json.components(separatedBy: "\"share\":").count - 1 == 100_000)
+    }
+
     static let partialsHeader = "{\"format\":\"perceive-segment-partials\",\"version\":1,\"scale\":\"2^52\",\"lexicon\":\"en-cx\",\"neutralBand\":0.05,\"columns\":[\"comment\"],\"by\":[\"Region\"],\"groupings\":[[],[0]],\"rows\":3,\"rowErrors\":0}"
     static func partialsLine(n: String = "3", sum: String = "123") -> String {
         "{\"column\":0,\"grouping\":0,\"values\":[],\"n\":\(n),\"coverage\":[3,1,2],\"dimensions\":[{\"n\":3,\"sum\":\"\(sum)\",\"sumOfSquares\":\"456\",\"bands\":[1,1,1]},{\"n\":1,\"sum\":\"-7\",\"sumOfSquares\":\"49\",\"bands\":[1,0,0]},{\"n\":2,\"sum\":\"0\",\"sumOfSquares\":\"8\",\"bands\":[1,0,1]},{\"n\":3,\"sum\":\"5\",\"sumOfSquares\":\"9\",\"bands\":[0,2,1]}],\"emotions\":{},\"drivers\":{}}"
@@ -117,6 +147,33 @@ import Testing
         let header = Self.partialsHeader.replacingOccurrences(of: "[[],[0]]", with: "[[],[5]]")
         let error = #expect(throws: InputError.self) { try SegmentStatistics.parsePartials([header, Self.partialsLine()], file: "p.ndjson") }
         #expect(error?.line == 1)
+    }
+
+    /// Issue 15, item 10: `merge` accepted partials no data could produce: a sum implying a
+    /// mean outside −1…1, a sum of squares below what the sum implies (a negative variance), a
+    /// fractional n (read as its integer part). Expected: each refused at its line.
+    @Test func impossiblePartialsAreRefusedAtTheirLine() throws {
+        let one = 1 << 52  // 1.0 in the partials' fixed point
+        let cases: [(String, String)] = [
+            (Self.partialsLine(sum: String(4 * one)),
+             "p.ndjson:2:1: dimension emotion: sum \(4 * one) over n = 3 implies a mean outside −1…1"),
+            (Self.partialsLine(sum: String(-4 * one)),
+             "p.ndjson:2:1: dimension emotion: sum \(-4 * one) over n = 3 implies a mean outside −1…1"),
+            (Self.partialsLine(sum: String(3 * one)),
+             "p.ndjson:2:1: dimension emotion: sum of squares 456 is below what the sum \(3 * one) implies over n = 3 (a negative variance)"),
+            (Self.partialsLine(n: "2.5"), "p.ndjson:2:1: expected a whole number n, found 2.5"),
+            (Self.partialsLine().replacingOccurrences(of: "\"sumOfSquares\":\"456\"", with: "\"sumOfSquares\":\"\(4 * one)\""),
+             "p.ndjson:2:1: dimension emotion: sum of squares \(4 * one) is outside 0…n (n = 3)"),
+            (Self.partialsLine().replacingOccurrences(of: "\"bands\":[1,1,1]", with: "\"bands\":[1,1.5,1]"),
+             "p.ndjson:2:1: expected n, sum, sumOfSquares and bands (whole numbers n and bands) in dimension 1"),
+        ]
+        for (line, message) in cases {
+            let error = #expect(throws: InputError.self) { try SegmentStatistics.parsePartials([Self.partialsHeader, line], file: "p.ndjson") }
+            #expect(error?.description == message)
+        }
+        // The bounds themselves are possible: a mean of exactly 1 with its squares.
+        let edge = Self.partialsLine(sum: String(3 * one)).replacingOccurrences(of: "\"sumOfSquares\":\"456\"", with: "\"sumOfSquares\":\"\(3 * one)\"")
+        #expect(try SegmentStatistics.parsePartials([Self.partialsHeader, edge], file: "p.ndjson").summary().rowsRead == 3)
     }
 
     // MARK: - Hostile text to the library
@@ -221,6 +278,63 @@ import Testing
         #expect(second?.description == "fuzz.txt:2:1: expected emoji<TAB>description")
         let third = #expect(throws: LexiconError.self) { try Self.importVADER("good\n") }
         #expect(third?.description == "fuzz.txt:1:1: expected token<TAB>mean<TAB>sd<TAB>[ratings]")
+    }
+
+    // MARK: - Issue 15, item 11: locales and lexicon folders
+
+    /// `--lang` took any string (ICU falls back to its root rules). Expected: known locales
+    /// pass, others are refused with the reason.
+    @Test func unknownLocalesAreRefused() {
+        for known in ["en", "en-GB", "en_US", "en@ss=standard", "sv", "ja", "th", "", "root"] {
+            #expect(Tokenizer.problem(withLocale: known) == nil, "\(known)")
+        }
+        #expect(Tokenizer.problem(withLocale: "xx-NOPE") == "ICU has no data for the language \"xx\"")
+        #expect(Tokenizer.problem(withLocale: "../../etc") == "expected an ICU locale (letters, digits and - _ @ = ;)")
+        #expect(Tokenizer.problem(withLocale: String(repeating: "a", count: 5000)) == "expected an ICU locale of at most 100 characters, found 5000")
+        #expect(Tokenizer.problem(withLocale: "_GB") == "expected an ICU locale starting with a language code")
+        #expect(Tokenizer.availableLocales.contains("en") && Tokenizer.availableLocales.contains("ja"))
+    }
+
+    static func fixtureManifest(_ replace: String, with replacement: String) -> InMemoryLexiconSource {
+        var files = Fixture.files
+        files["manifest.json"] = Fixture.manifest.replacingOccurrences(of: replace, with: replacement)
+        return InMemoryLexiconSource(displayName: "t", files: files)
+    }
+
+    /// A manifest could name `../../etc/passwd` or an absolute path as a term file. Expected:
+    /// refused at the manifest's line.
+    @Test func manifestPathsOutsideTheLexiconFolderAreRefused() throws {
+        for path in ["../terms.tsv", "/etc/passwd", "terms/../../x.tsv", ""] {
+            let source = Self.fixtureManifest("\"terms.tsv\", \"phrases.tsv\"", with: "\"\(path)\", \"phrases.tsv\"")
+            let error = #expect(throws: LexiconError.self) { try LexiconLoader.load(from: source) }
+            #expect(error?.description == "t/manifest.json:8: terms path \"\(path)\" is not a relative path inside the lexicon folder (no \"..\", not absolute)")
+        }
+        let cue = Self.fixtureManifest("\"cues.tsv\"", with: "\"../cues.tsv\"")
+        #expect(LexiconLoader.problems(in: cue).map(\.description)
+                    == ["t/manifest.json:10: cues path \"../cues.tsv\" is not a relative path inside the lexicon folder (no \"..\", not absolute)"])
+    }
+
+    /// Expected: a manifest listing no term files is refused; so are Plutchik and Ekman names
+    /// that are not among the eight and the six.
+    @Test func emptyTermListAndUnknownEmotionFamiliesAreRefused() throws {
+        let empty = Self.fixtureManifest("\"terms\": [\"terms.tsv\", \"phrases.tsv\"]", with: "\"terms\": []")
+        #expect(LexiconLoader.problems(in: empty).map(\.description) == ["t/manifest.json:8: lists no term files (\"terms\": [])"])
+        let plutchik = Self.fixtureManifest("\"plutchik\": \"anger\"", with: "\"plutchik\": \"rage\"")
+        #expect(LexiconLoader.problems(in: plutchik).map(\.description) == ["t/manifest.json:13: emotion category \"anger\": unknown Plutchik "
+            + "emotion \"rage\" (expected one of anger, anticipation, disgust, fear, joy, sadness, surprise, trust)"])
+        let ekman = Self.fixtureManifest("\"ekman\": \"joy\"", with: "\"ekman\": \"glee\"")
+        #expect(LexiconLoader.problems(in: ekman).map(\.description) == ["t/manifest.json:12: emotion category \"joy\": unknown Ekman "
+            + "emotion \"glee\" (expected one of anger, disgust, fear, joy, sadness, surprise, or null)"])
+    }
+
+    /// A lexicon folder without manifest.json was reported as an unreadable file. Expected: a
+    /// message that says the manifest is missing and what it is.
+    @Test func lexiconFolderWithoutManifestSaysSo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perceive-lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let error = #expect(throws: LexiconError.self) { try LexiconLoader.load(directory: directory.path) }
+        #expect(error?.message.hasPrefix("no manifest.json in this folder: a lexicon folder names its term, shifter and cue files") == true)
     }
 
     /// Expected: an empty manifest is refused as invalid JSON, naming the file.

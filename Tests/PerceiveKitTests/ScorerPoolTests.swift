@@ -28,6 +28,23 @@ import Glibc
         #expect(one == two)
     }
 
+    /// Issue 15: `--threads 100000` made 100,000 scorers, each with its lexicon (12.8 GB on a
+    /// 240-row file). Expected: no more threads than cores, and no more workers than a batch
+    /// has chunks of ``ScorerPool/chunkSize`` inputs.
+    @Test func threadsBeyondTheCoresAreClampedAndWorkersToTheChunks() throws {
+        let lexicon = try BundledLexicons.english()
+        var made = 0
+        let pool = try ScorerPool(threads: 100_000) { made += 1; return try Scorer(lexicon: lexicon) }
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #expect(ScorerPool.maximumThreads == cores)
+        #expect(pool.threads == cores && made == cores)
+        #expect(pool.map(Array(repeating: "good", count: 240)) { scorer, text in try! scorer.score(text).scores.emotion > 0 }
+                    == Array(repeating: true, count: 240))
+        #expect([0, 1, 16, 17, 32, 33, 240, 2048].map { ScorerPool.backgroundWorkers(threads: 64, inputs: $0) }
+                    == [0, 0, 0, 1, 1, 2, 14, 63])
+        #expect(ScorerPool.backgroundWorkers(threads: 1, inputs: 2048) == 0)
+    }
+
     @Test func smallBatchesRunOnOneThread() throws {
         let pool = try ScorerPool(threads: 4) { try Scorer() }
         #expect(pool.map(["good", "bad"]) { scorer, text in try! scorer.score(text).scores.emotion > 0 } == [true, false])

@@ -58,6 +58,15 @@ int32_t pc_fold(pc_segmenter *segmenter, const uint8_t *source, int32_t length,
 /// The version of the ICU library in use, as "major.minor".
 const char *pc_icu_version(void);
 
+/// The number of locales ICU has data for, and the `index`-th of them ("en", "en_GB", "ja"…;
+/// NULL when out of range).
+int32_t pc_available_locale_count(void);
+const char *pc_available_locale(int32_t index);
+
+/// The language code of `locale` ("en" for "en-GB", "" when it has none) written to `out` as
+/// a NUL-terminated string; returns its length, or -1 when it does not fit or ICU fails.
+int32_t pc_locale_language(const char *locale, char *out, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

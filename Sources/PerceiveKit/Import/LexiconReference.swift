@@ -101,7 +101,11 @@ public struct LexiconReference: Sendable, Equatable {
                 files.append(path)
             }
         }
-        guard !files.isEmpty else { throw LexiconError(file: paths.joined(separator: ","), "no lexicon files found") }
+        guard !files.isEmpty else {
+            // A folder without a manifest is most often a native lexicon folder missing it.
+            throw LexiconError(file: paths.joined(separator: ","), "no lexicon files found: no manifest.json (which a native lexicon "
+                               + "folder needs, naming its files) and no third-party lexicon files (.txt, .tsv, .csv)")
+        }
         return files
     }
 

@@ -68,10 +68,9 @@ final class ByteStream {
                 throw InputError(file: name, line: 1, column: 1, "expected readable input (\(String(cString: strerror(errno))))")
             }
             buffer.append(contentsOf: chunk[0..<count])
-            if bytesRead == 0 && count >= 2 && (buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF])
-                                                || buffer.starts(with: [0, 0, 0xFE, 0xFF])) {
+            if bytesRead == 0, let encoding = Self.foreignByteOrderMark(buffer) {
                 throw InputError(file: name, line: 1, column: 1,
-                                 "expected UTF-8 text, found a UTF-16 or UTF-32 byte-order mark (convert with: iconv -f UTF-16 -t UTF-8)")
+                                 "expected UTF-8 text, found a \(encoding) byte-order mark (convert with: iconv -f \(encoding.prefix(6)) -t UTF-8)")
             }
             bytesRead += Int64(count)
             if count == 0 {
@@ -80,6 +79,16 @@ final class ByteStream {
             }
             return true
         }
+    }
+
+    /// The encoding whose byte-order mark `bytes` start with, other than UTF-8: "UTF-32LE",
+    /// "UTF-32BE", "UTF-16LE" or "UTF-16BE" (FF FE 00 00 is UTF-32LE, not UTF-16LE and a NUL).
+    static func foreignByteOrderMark(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32LE" }
+        if bytes.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32BE" }
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16LE" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16BE" }
+        return nil
     }
 
     deinit {

@@ -36,6 +36,42 @@ public struct JSONLinesRecord: @unchecked Sendable {
     }
 }
 
+/// What a JSON Lines record holds at a path where text is expected.
+public enum JSONTextField: Equatable {
+    case text(String)
+    case missing
+    case null
+    /// A number, boolean, object or array: its kind, as "a number", "a boolean", …
+    case notText(String)
+}
+
+extension JSONLinesRecord {
+    /// The value at a dotted path where text is expected (a comment): a string, or what is
+    /// there instead. Unlike ``value(at:)`` nothing is written out as text: `true` or
+    /// `{"x":"terrible"}` scored as words was a silent coercion (issue 15).
+    public func textField(at path: [String]) -> JSONTextField {
+        var current: Any? = object
+        for key in path {
+            if let dictionary = current as? [String: Any] {
+                current = dictionary[key]
+            } else if let array = current as? [Any], let index = Int(key), array.indices.contains(index) {
+                current = array[index]
+            } else {
+                return .missing
+            }
+        }
+        switch current {
+        case nil: return .missing
+        case is NSNull: return .null
+        case let string as String: return .text(string)
+        case let number as NSNumber: return .notText(String(cString: number.objCType) == "c" ? "a boolean" : "a number")
+        case is [String: Any]: return .notText("an object")
+        case is [Any]: return .notText("an array")
+        default: return .notText("not text")
+        }
+    }
+}
+
 /// Streams JSON Lines (one JSON object per line) in constant memory. A line that is not a
 /// JSON object is returned with an error (the caller reports it in place); blank lines are
 /// returned as errors too, so that every line is accounted for, except a final empty line.

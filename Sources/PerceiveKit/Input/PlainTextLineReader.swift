@@ -15,8 +15,11 @@ public final class PlainTextLineReader {
     public var bytesRead: Int64 { stream.bytesRead }
     public var totalBytes: Int64? { stream.totalBytes }
 
+    /// Opens `path` and reads its first chunk, so that a refused input (a UTF-16 byte-order
+    /// mark) is refused here, before the caller writes anything.
     public init(path: String) throws(InputError) {
         stream = try ByteStream(path: path)
+        _ = try stream.fill()
     }
 
     /// The next line without its line end, or nil at the end of the input.
@@ -52,8 +55,11 @@ public final class PlainTextLineReader {
                 scanned = buffer.count - start
                 return nil
             }
-            if let found {
+            if var found {
                 if found != nil {
+                    // A UTF-8 byte-order mark starting the input is not text (the CSV and JSON
+                    // Lines readers drop it too; it stayed in the first comment: issue 15).
+                    if line == 0, found!.unicodeScalars.first == "\u{FEFF}" { found!.unicodeScalars.removeFirst() }
                     line += 1
                     invalidUTF8.add(sequences: replaced, line: line)
                 }

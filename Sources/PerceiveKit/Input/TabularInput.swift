@@ -153,6 +153,36 @@ public final class TabularInput {
         }
     }
 
+    /// The header's column names for a message, at a readable length: each name quoted and cut
+    /// to ``listedNameLength`` characters, and of more than ``listedColumns`` columns the first
+    /// and last few with the count (a 100,000-column header made a 1 MB message: issue 15). A
+    /// header holding NUL bytes gets a hint: such a file is most likely UTF-16 without a
+    /// byte-order mark.
+    static func columnList(_ header: [String]) -> String {
+        func quoted(_ k: Int) -> String {
+            let name = header[k]
+            if name.isEmpty { return "#\(k + 1)" }
+            return "\"" + (name.count > listedNameLength ? name.prefix(listedNameLength - 1) + "…" : name) + "\""
+        }
+        var list: String
+        if header.count > listedColumns {
+            let ends = listedColumns / 2
+            list = (0..<ends).map(quoted).joined(separator: ", ") + ", …, "
+                + (header.count - ends..<header.count).map(quoted).joined(separator: ", ") + " (\(header.count) columns)"
+        } else {
+            list = header.indices.map(quoted).joined(separator: ", ")
+        }
+        if header.contains(where: { $0.utf8.contains(0) }) {
+            list += "; the header holds NUL bytes: UTF-16 without a byte-order mark? (convert with: iconv -f UTF-16LE -t UTF-8)"
+        }
+        return list
+    }
+
+    /// Columns named in full in a message; past this, the first and last half of them.
+    static let listedColumns = 12
+    /// Characters of a column name shown in a message.
+    static let listedNameLength = 40
+
     private static func path(_ dotted: String) -> [String] {
         dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
@@ -222,12 +252,11 @@ public final class TabularInput {
                 }
             }
             if let position = Int(wanted), position >= 1, position <= header.count { return position - 1 }
-            let names = header.enumerated().map { $0.element.isEmpty ? "#\($0.offset + 1)" : "\"\($0.element)\"" }
             throw InputError(file: name, line: first.line, column: 1,
-                             "expected a column named \"\(wanted)\" or a position 1…\(header.count); the columns are \(names.joined(separator: ", "))")
+                             "expected a column named \"\(wanted)\" or a position 1…\(header.count); the columns are \(Self.columnList(header))")
         }
         if options.textColumns.isEmpty {
-            throw InputError(file: name, line: first.line, column: 1, "expected --text-column naming the comment column (columns: \(header.joined(separator: ", ")))")
+            throw InputError(file: name, line: first.line, column: 1, "expected --text-column naming the comment column (columns: \(Self.columnList(header)))")
         }
         for selector in options.textColumns { textIndexes.append(try resolve(selector)) }
         for selector in options.byColumns { byIndexes.append(try resolve(selector)) }
@@ -256,11 +285,17 @@ public final class TabularInput {
             row.json = record.text
             if let idPath, let id = record.value(at: idPath) { row.id = id }
             for (k, path) in textPaths.enumerated() {
-                let value = record.value(at: path)
-                if value == nil, row.error == nil {
-                    row.error = InputError(file: name, line: record.line, column: 1, "expected a field \"\(textLabels[k])\"")
+                let problem: String
+                switch record.textField(at: path) {
+                case .text(let text):
+                    row.texts.append(text)
+                    continue
+                case .missing: problem = "expected a field \"\(textLabels[k])\""
+                case .null: problem = "field \"\(textLabels[k])\" is null; expected text"
+                case .notText(let kind): problem = "field \"\(textLabels[k])\" is \(kind); expected text (a JSON string)"
                 }
-                row.texts.append(value ?? "")
+                if row.error == nil { row.error = InputError(file: name, line: record.line, column: 1, problem) }
+                row.texts.append("")
             }
             row.segments = byPaths.map { record.value(at: $0) ?? "" }
             return row

@@ -39,6 +39,10 @@ public struct DirectoryLexiconSource: LexiconFileSource {
 
     public func read(_ path: String) throws(LexiconError) -> String {
         let full = (directory as NSString).appendingPathComponent(path)
+        if path == "manifest.json", !FileManager.default.fileExists(atPath: full) {
+            throw LexiconError(file: full, "no manifest.json in this folder: a lexicon folder names its term, shifter and cue files in a "
+                               + "manifest.json (see lexicons/README.md); a third-party lexicon file is given as --lexicon NAME=FORMAT:PATH")
+        }
         guard let data = FileManager.default.contents(atPath: full) else {
             throw LexiconError(file: full, "cannot read the file (missing or unreadable)")
         }
@@ -115,6 +119,27 @@ public enum LexiconLoader {
         guard manifest.format == formatName else {
             throw LexiconError(file: manifestFile, line: line(of: "format", in: manifestText),
                                "format is \"\(manifest.format)\", expected \"\(formatName)\"")
+        }
+        // The manifest names files inside the lexicon folder: a path may not leave it.
+        for (key, paths) in [("terms", manifest.terms), ("shifters", manifest.shifters), ("cues", manifest.cues)] {
+            for path in paths where path.isEmpty || path.hasPrefix("/") || path.split(separator: "/").contains("..") || path.contains("\\") {
+                throw LexiconError(file: manifestFile, line: manifestText.split(separator: "\n", omittingEmptySubsequences: false)
+                                       .firstIndex { $0.contains("\"\(path)\"") }.map { $0 + 1 },
+                                   "\(key) path \"\(path)\" is not a relative path inside the lexicon folder (no \"..\", not absolute)")
+            }
+        }
+        guard !manifest.terms.isEmpty else {
+            throw LexiconError(file: manifestFile, line: line(of: "terms", in: manifestText), "lists no term files (\"terms\": [])")
+        }
+        for category in manifest.emotions {
+            if !EmotionSpace.plutchikLabels.contains(category.plutchik) {
+                throw LexiconError(file: manifestFile, line: line(of: "name", value: category.name, in: manifestText),
+                                   "emotion category \"\(category.name)\": unknown Plutchik emotion \"\(category.plutchik)\" (expected one of \(EmotionSpace.plutchikLabels.joined(separator: ", ")))")
+            }
+            if let ekman = category.ekman, !EmotionSpace.ekmanLabels.contains(ekman) {
+                throw LexiconError(file: manifestFile, line: line(of: "name", value: category.name, in: manifestText),
+                                   "emotion category \"\(category.name)\": unknown Ekman emotion \"\(ekman)\" (expected one of \(EmotionSpace.ekmanLabels.joined(separator: ", ")), or null)")
+            }
         }
         var seenCategories = Set<String>()
         for category in manifest.emotions where !seenCategories.insert(category.name).inserted {

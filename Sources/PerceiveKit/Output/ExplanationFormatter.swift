@@ -51,6 +51,7 @@ public struct ExplanationFormatter: Sendable {
         }
         out += "\nContributions (\(comment.evidence.count)):\n"
         out += "  " + pad("dimension", 24) + pad("text", 22) + pad("source", 18) + pad("base", 7) + pad("rules", 44) + pad("final", 7) + "share\n"
+        let totals = comment.shareTotals()
         for e in comment.evidence {
             var dimension = e.dimension.rawValue
             if e.dimension == .emotions { dimension += ":" + lexicon.categories[Int(e.category)].name }
@@ -58,7 +59,7 @@ public struct ExplanationFormatter: Sendable {
                 : e.adjustments.map { "\(EvidenceText.note($0, in: comment)) ×\(JSONText.number($0.factor, decimals: 3))" }.joined(separator: ", ")
             let source = e.source == .lexicon ? "lexicon" : "\(e.source.rawValue): \(EvidenceText.cause(e, lexicon: lexicon))"
             out += "  " + pad(dimension, 24) + pad("\"\(comment.text(e.start, e.end))\"", 22) + pad(source, 18) + pad(signed(e.base), 7)
-                + pad(rules, 44) + pad(signed(e.contribution, 3), 7) + (comment.share(of: e).map { signed($0, 3) } ?? "") + "\n"
+                + pad(rules, 44) + pad(signed(e.contribution, 3), 7) + (comment.share(of: e, totals: totals).map { signed($0, 3) } ?? "") + "\n"
         }
         out += "\nScores (each dimension = Σ c·|c| / Σ |c| over its contributions c, clamped to ±1):\n"
         let s = comment.scores

@@ -68,11 +68,12 @@ public struct ScoreFormatter: Sendable {
     /// One evidence item as a JSON object.
     public func json(_ e: Evidence, in comment: CommentScore) -> String {
         var out: [UInt8] = []
-        appendJSON(e, in: comment, to: &out)
+        appendJSON(e, in: comment, totals: comment.shareTotals(), to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, to out: inout Out) {
+    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, totals: ShareTotals,
+                                                       to out: inout Out) {
         out.appendUTF8("{\"dimension\":\"")
         out.append(utf8: e.dimension.rawValue)
         out.append(0x22)
@@ -118,7 +119,7 @@ public struct ScoreFormatter: Sendable {
         }
         out.appendUTF8("],\"contribution\":")
         JSONText.appendNumber(e.contribution, to: &out)
-        if let share = comment.share(of: e) {
+        if let share = comment.share(of: e, totals: totals) {
             out.appendUTF8(",\"share\":")
             JSONText.appendNumber(share, to: &out)
         }
@@ -220,10 +221,11 @@ public struct ScoreFormatter: Sendable {
         out.append(0x5D)
         if includeEvidence {
             out.appendUTF8(",\"evidence\":[")
+            let totals = comment.shareTotals()  // once per comment: per item made this quadratic
             comment.evidence.withUnsafeBufferPointer { items in  // in place: a copy retains its adjustments
                 for k in items.indices {
                     if k > 0 { out.append(0x2C) }
-                    appendJSON(items[k], in: comment, to: &out)
+                    appendJSON(items[k], in: comment, totals: totals, to: &out)
                 }
             }
             out.append(0x5D)
@@ -274,7 +276,7 @@ public struct ScoreFormatter: Sendable {
             JSONText.appendNumber(emotion.intensity, decimals: 2, to: &cell)
         }
         out.append(0x2C)
-        cell.withUnsafeBytes { CSVText.append(field: $0, to: &out) }
+        cell.withUnsafeBytes { CSVText.append(field: $0, guardFormula: guardFormulas, to: &out) }  // names come from the lexicon
         cell.removeAll()
         var text = comment.text
         text.withUTF8 { bytes in
@@ -328,14 +330,17 @@ public struct ScoreFormatter: Sendable {
         pad("id", 6) + pad("emotion", 9) + pad("effort", 9) + pad("success", 9) + pad("cx", 9) + pad("emotions", 26) + (includeText ? "comment" : "")
     }
 
-    /// One comment as a row of the terminal table.
+    /// One comment as a row of the terminal table. Line breaks and tabs in the comment become
+    /// spaces, and other control characters (ESC sequences) visible escapes
+    /// (``TerminalText/visible(_:keepingTabAndLineFeed:)``), in the text and the id.
     public func tableRow(_ comment: CommentScore, id: String) -> String {
         let s = comment.scores
         func n(_ v: Double?) -> String { v.map { ($0 >= 0 ? "+" : "") + JSONText.number($0, decimals: 2) } ?? "–" }
         let emotions = s.emotions.prefix(2).map { "\($0.name) \(JSONText.number($0.intensity, decimals: 2))" }.joined(separator: ", ")
         var text = comment.text.replacing("\n", with: " ").replacing("\r", with: " ").replacing("\t", with: " ")
         if text.count > 60 { text = String(text.prefix(59)) + "…" }
-        return pad(id, 6) + pad(n(s.emotion), 9) + pad(n(s.effort), 9) + pad(n(s.success), 9) + pad(n(s.cx), 9)
+        text = TerminalText.visible(text, keepingTabAndLineFeed: false)
+        return pad(TerminalText.visible(id, keepingTabAndLineFeed: false), 6) + pad(n(s.emotion), 9) + pad(n(s.effort), 9) + pad(n(s.success), 9) + pad(n(s.cx), 9)
             + pad(emotions.isEmpty ? "–" : emotions, 26) + (includeText ? text : "")
     }
 

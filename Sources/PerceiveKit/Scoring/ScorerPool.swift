@@ -27,9 +27,15 @@ public final class ScorerPool: @unchecked Sendable {
     // thread at a time.
     private let scorers: [Scorer]
 
-    /// Makes `threads` scorers with `makeScorer` (default thread count: all cores).
+    /// The most threads a pool runs: the cores available to this process. More would only
+    /// wait for a core, and each holds a scorer with its own copy of the lexicon (`--threads
+    /// 100000` took 12.8 GB before this bound: issue 15).
+    public static var maximumThreads: Int { ProcessInfoCores.active }
+
+    /// Makes `threads` scorers with `makeScorer` (default thread count: all cores; at most
+    /// ``maximumThreads``).
     public init(threads: Int? = nil, makeScorer: () throws -> Scorer) throws {
-        let count = max(1, threads ?? ProcessInfoCores.active)
+        let count = min(max(1, threads ?? ProcessInfoCores.active), Self.maximumThreads)
         self.threads = count
         scorers = try (0..<count).map { _ in try makeScorer() }
     }
@@ -63,9 +69,18 @@ public final class ScorerPool: @unchecked Sendable {
         return PendingBatch { batch.finish(with: self.scorers[0]) }
     }
 
-    /// Starts the background workers (scorers 1...) on `batch`.
+    /// Background workers that a batch of `inputs` inputs needs beside the caller: one per
+    /// chunk after the caller's first, at most `threads - 1`.
+    static func backgroundWorkers(threads: Int, inputs: Int) -> Int {
+        let chunks = (inputs + chunkSize - 1) / chunkSize
+        return max(0, min(threads, chunks) - 1)
+    }
+
+    /// Starts the background workers (scorers 1...) on `batch`, no more than it has chunks for.
     private func start<Input, Output>(_ batch: SharedBatch<Input, Output>) {
-        for worker in 1..<threads where batch.count > 0 {
+        let workers = Self.backgroundWorkers(threads: threads, inputs: batch.count)
+        guard workers > 0 else { return }
+        for worker in 1...workers {
             let scorer = UnsafeSendable(scorers[worker])
             DispatchQueue.global().async(group: batch.group) { batch.work(with: scorer.value) }
         }

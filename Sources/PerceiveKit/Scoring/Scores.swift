@@ -124,11 +124,36 @@ public struct CommentScore: Sendable {
 
     /// The share of evidence `e` in its dimension's comment score: `c·|c| / Σ|c|`
     /// (nil for named emotions). The shares of a dimension add up to its score (before clamping).
+    ///
+    /// - Complexity: O(n) in the number of evidence items, for the denominator. To take the
+    ///   share of every item, compute ``shareTotals()`` once and use ``share(of:totals:)``
+    ///   (calling this once per item made evidence output quadratic: issue 15).
     public func share(of e: Evidence) -> Double? {
+        share(of: e, totals: shareTotals())
+    }
+
+    /// ``share(of:)`` with the denominators computed beforehand by ``shareTotals()``.
+    ///
+    /// - Complexity: O(1).
+    @inline(__always)
+    public func share(of e: Evidence, totals: ShareTotals) -> Double? {
         guard e.dimension != .emotions else { return nil }
-        var total = 0.0
-        for other in evidence where other.dimension == e.dimension { total += abs(other.contribution) }
+        let total = totals[e.dimension]
         return total > 0 ? e.contribution * abs(e.contribution) / total : 0
+    }
+
+    /// The denominators of ``share(of:)``: Σ|c| of emotion, effort and success, summed in
+    /// evidence order (so each share is the same number ``share(of:)`` gives).
+    ///
+    /// - Complexity: O(n) in the number of evidence items.
+    public func shareTotals() -> ShareTotals {
+        var totals = ShareTotals()
+        evidence.withUnsafeBufferPointer { items in  // in place: a copy retains its adjustments
+            for k in items.indices where items[k].dimension != .emotions {
+                totals.absolute[items[k].dimension.order] += abs(items[k].contribution)
+            }
+        }
+        return totals
     }
 
     /// The comment's text for a byte range.
@@ -140,6 +165,17 @@ public struct CommentScore: Sendable {
         let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
         let to = utf8.index(from, offsetBy: Int(end - start))
         return String(decoding: utf8[from..<to], as: UTF8.self)
+    }
+}
+
+/// Σ|c| per dimension of one comment: the denominators of ``CommentScore/share(of:totals:)``.
+public struct ShareTotals: Sendable, Equatable {
+    /// Emotion, effort, success.
+    var absolute = [0.0, 0.0, 0.0]
+
+    /// Σ|c| of `dimension`'s contributions (0 for named emotions, which have no share).
+    public subscript(dimension: Dimension) -> Double {
+        dimension == .emotions ? 0 : absolute[dimension.order]
     }
 }
 

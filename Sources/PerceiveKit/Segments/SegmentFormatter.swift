@@ -7,8 +7,10 @@ public struct SegmentFormatter: Sendable {
 
     private var multipleColumns: Bool { report.textColumns.count > 1 }
 
+    /// The segment's name for the table and Markdown: control characters (ESC sequences,
+    /// line breaks) in a column value or name made visible.
     private func name(_ s: SegmentSummary) -> String {
-        multipleColumns ? "[\(s.column)] \(s.label)" : s.label
+        TerminalText.visible(multipleColumns ? "[\(s.column)] \(s.label)" : s.label, keepingTabAndLineFeed: false)
     }
 
     private static func signed(_ x: Double?, _ decimals: Int = 2) -> String {
@@ -33,7 +35,7 @@ public struct SegmentFormatter: Sendable {
     private static func percent(_ x: Double) -> String { JSONText.number(x * 100, decimals: 0) + "%" }
 
     private func driverList(_ drivers: [DriverSummary], limit: Int = 3) -> String {
-        drivers.prefix(limit).map { "\($0.term) (\(Self.signed($0.total)))" }.joined(separator: ", ")
+        drivers.prefix(limit).map { "\(TerminalText.visible($0.term, keepingTabAndLineFeed: false)) (\(Self.signed($0.total)))" }.joined(separator: ", ")
     }
 
     private func rows() -> [[String]] {

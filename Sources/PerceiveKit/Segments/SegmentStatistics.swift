@@ -254,6 +254,39 @@ extension SegmentStatistics {
         return nil
     }
 
+    /// What no data could have produced in `cell`, or nil: a dimension whose sum implies a
+    /// mean outside −1…1 (every value is), or whose sum of squares is below sum²/n (a negative
+    /// variance) or above n. Sums are fixed-point, rounded per term by at most half a unit, so
+    /// each bound allows n units (and the variance 10⁻⁹·n) of rounding.
+    static func impossible(_ cell: SegmentAccumulator) -> String? {
+        for (k, d) in cell.dimensions.enumerated() {
+            let name = SummaryDimension(rawValue: k)?.name ?? "\(k + 1)"
+            let n = Double(d.n), slack = Int128(d.n)
+            let limit = Int128(d.n) * Int128(ExactSum.scale) + slack
+            if d.sum.units.magnitude > limit.magnitude {
+                return "dimension \(name): sum \(d.sum) over n = \(d.n) implies a mean outside −1…1"
+            }
+            if d.sumOfSquares.units < -slack || d.sumOfSquares.units > limit {
+                return "dimension \(name): sum of squares \(d.sumOfSquares) is outside 0…n (n = \(d.n))"
+            }
+            if d.n > 0 {
+                let sum = d.sum.value, squares = d.sumOfSquares.value
+                if squares - sum * sum / n < -1e-9 * n {
+                    return "dimension \(name): sum of squares \(d.sumOfSquares) is below what the sum \(d.sum) implies over n = \(d.n) (a negative variance)"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A JSON number that is a whole number (`3`, not `2.5` or `true`), as an Int.
+    static func wholeNumber(_ value: Any?) -> Int? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        let double = number.doubleValue
+        guard double.rounded() == double, abs(double) < 9.2e18 else { return nil }
+        return number.intValue
+    }
+
     /// Reads statistics written by ``partialLines()``. `file` names the source in errors.
     public static func parsePartials<S: Sequence<String>>(_ lines: S, file: String) throws(InputError) -> SegmentStatistics {
         var statistics: SegmentStatistics?
@@ -272,7 +305,7 @@ extension SegmentStatistics {
                 guard let columns = object["columns"] as? [String], let by = object["by"] as? [String],
                       let groupings = object["groupings"] as? [[NSNumber]], let lexicon = object["lexicon"] as? String,
                       let band = (object["neutralBand"] as? NSNumber)?.doubleValue,
-                      let rows = (object["rows"] as? NSNumber)?.intValue, let errors = (object["rowErrors"] as? NSNumber)?.intValue else {
+                      let rows = wholeNumber(object["rows"]), let errors = wholeNumber(object["rowErrors"]) else {
                     throw fail("expected columns, by, groupings, lexicon, neutralBand, rows and rowErrors in the header")
                 }
                 guard groupings.allSatisfy({ $0.allSatisfy { by.indices.contains($0.intValue) } }) else {
@@ -290,11 +323,12 @@ extension SegmentStatistics {
                 statistics = s
                 continue
             }
-            guard let column = (object["column"] as? NSNumber)?.intValue, (0..<shape.columns).contains(column),
-                  let grouping = (object["grouping"] as? NSNumber)?.intValue, shape.groupings.indices.contains(grouping),
+            if object["n"] != nil, wholeNumber(object["n"]) == nil { throw fail("expected a whole number n, found \(object["n"]!)") }
+            guard let column = wholeNumber(object["column"]), (0..<shape.columns).contains(column),
+                  let grouping = wholeNumber(object["grouping"]), shape.groupings.indices.contains(grouping),
                   let values = object["values"] as? [String], values.count == shape.groupings[grouping],
-                  let n = (object["n"] as? NSNumber)?.intValue,
-                  let coverage = (object["coverage"] as? [NSNumber])?.map(\.intValue), coverage.count == 3,
+                  let n = wholeNumber(object["n"]),
+                  let coverage = (object["coverage"] as? [Any])?.compactMap(wholeNumber), coverage.count == 3,
                   let dimensions = object["dimensions"] as? [[String: Any]], dimensions.count == 4,
                   let emotions = object["emotions"] as? [String: [Any]], let drivers = object["drivers"] as? [String: [Any]] else {
                 throw fail("expected a segment line with column, grouping, values, n, coverage, dimensions, emotions and drivers")
@@ -303,22 +337,22 @@ extension SegmentStatistics {
             cell.n = n
             cell.coverage = coverage
             for (k, d) in dimensions.enumerated() {
-                guard let dn = (d["n"] as? NSNumber)?.intValue, let sum = (d["sum"] as? String).flatMap(ExactSum.init),
+                guard let dn = wholeNumber(d["n"]), let sum = (d["sum"] as? String).flatMap(ExactSum.init),
                       let squares = (d["sumOfSquares"] as? String).flatMap(ExactSum.init),
-                      let bands = (d["bands"] as? [NSNumber])?.map(\.intValue), bands.count == 3 else {
-                    throw fail("expected n, sum, sumOfSquares and bands in dimension \(k + 1)")
+                      let bands = (d["bands"] as? [Any])?.compactMap(wholeNumber), bands.count == 3 else {
+                    throw fail("expected n, sum, sumOfSquares and bands (whole numbers n and bands) in dimension \(k + 1)")
                 }
                 cell.dimensions[k] = DimensionTally(n: dn, sum: sum, sumOfSquares: squares, bands: bands)
             }
             for (name, value) in emotions {
-                guard value.count == 2, let count = (value[0] as? NSNumber)?.intValue, let sum = (value[1] as? String).flatMap(ExactSum.init) else {
+                guard value.count == 2, let count = wholeNumber(value[0]), let sum = (value[1] as? String).flatMap(ExactSum.init) else {
                     throw fail("expected [comments, \"intensity sum\"] for emotion \(name)")
                 }
                 cell.emotions[name] = EmotionTally(comments: count, intensity: sum)
             }
             for (term, value) in drivers {
                 let sums = value.dropFirst().compactMap { ($0 as? String).flatMap(ExactSum.init) }
-                guard value.count == 7, let count = (value[0] as? NSNumber)?.intValue, sums.count == 6 else {
+                guard value.count == 7, let count = wholeNumber(value[0]), sums.count == 6 else {
                     throw fail("expected [comments, 6 sums] for driver \(term)")
                 }
                 cell.drivers[term] = DriverTally(comments: count, negative: Array(sums[0..<3]), positive: Array(sums[3..<6]))
@@ -326,7 +360,7 @@ extension SegmentStatistics {
             let key = SegmentKey(column: column, grouping: grouping, values: values)
             // Counts and sums from a file are checked before they are added, so that a corrupt
             // or hostile partials file is refused instead of overflowing (found by fuzz-partials).
-            if let problem = Self.outOfRange(cell, mergedInto: statistics!.cells[key]) { throw fail(problem) }
+            if let problem = Self.outOfRange(cell, mergedInto: statistics!.cells[key]) ?? Self.impossible(cell) { throw fail(problem) }
             statistics!.cells[key, default: SegmentAccumulator()].merge(cell)
         }
         guard let statistics else { throw InputError(file: file, line: 1, column: 1, "expected a \(partialsFormat) header line, found an empty file") }

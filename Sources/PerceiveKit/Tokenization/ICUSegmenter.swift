@@ -23,6 +23,20 @@ final class ICUSegmenter {
 
     deinit { pc_segmenter_close(handle) }
 
+    /// The locales ICU has data for ("en", "en_GB", "ja", …), in ICU's order.
+    static var availableLocales: [String] {
+        (0..<pc_available_locale_count()).compactMap { pc_available_locale($0).map { String(cString: $0) } }
+    }
+
+    /// The language code of `locale` as ICU reads it ("en" for "en-GB" or "en_GB@ss=standard"),
+    /// nil when ICU cannot read one.
+    static func language(of locale: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = buffer.withUnsafeMutableBufferPointer { pc_locale_language(locale, $0.baseAddress, Int32($0.count)) }
+        guard length >= 0 else { return nil }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Word-break segments of `text`: end offsets and ICU rule statuses. `ends` and
     /// `statuses` are resized to at least `text.count` entries; returns the segment count.
     func wordSegments(

@@ -38,6 +38,38 @@ public final class Tokenizer {
     /// The version of the ICU library doing the work.
     public static var icuVersion: String { ICUSegmenter.icuVersion }
 
+    /// The locales ICU has data for, in ICU's order (`perceive params --locales` prints them).
+    public static var availableLocales: [String] { ICUSegmenter.availableLocales }
+
+    /// Why `locale` is not a locale ICU knows, or nil when it is: ICU opens any string,
+    /// falling back to its root rules, so `xx-NOPE`, `../../etc` or 5,000 characters were
+    /// taken silently (issue 15). A known locale is at most ``maximumLocaleLength``
+    /// characters of ASCII letters, digits and `-_@=;` (keywords such as `@ss=standard`), and
+    /// its language is one of ``availableLocales``' ("" and "root" are the root locale).
+    public static func problem(withLocale locale: String) -> String? {
+        if locale.isEmpty || locale == "root" { return nil }
+        guard locale.utf8.count <= maximumLocaleLength else {
+            return "expected an ICU locale of at most \(maximumLocaleLength) characters, found \(locale.utf8.count)"
+        }
+        guard locale.utf8.allSatisfy({ $0 < 0x80 && (Character(UnicodeScalar($0)).isLetter || Character(UnicodeScalar($0)).isNumber
+                                                     || "-_@=;".utf8.contains($0)) }) else {
+            return "expected an ICU locale (letters, digits and - _ @ = ;)"
+        }
+        guard let language = ICUSegmenter.language(of: locale), !language.isEmpty else {
+            return "expected an ICU locale starting with a language code"
+        }
+        guard knownLanguages.contains(language) else {
+            return "ICU has no data for the language \"\(language)\""
+        }
+        return nil
+    }
+
+    /// The longest locale ``problem(withLocale:)`` accepts (ICU's own limit is 156 bytes).
+    public static let maximumLocaleLength = 100
+
+    /// The languages of ``availableLocales``.
+    private static let knownLanguages: Set<String> = Set(ICUSegmenter.availableLocales.compactMap(ICUSegmenter.language(of:)))
+
     public init(locale: String = "en") throws(TokenizerError) {
         segmenter = try ICUSegmenter(locale: locale)
         usesASCIIFastPath = try Self.asciiFastPathAgrees(with: segmenter)

@@ -65,7 +65,7 @@ public struct VADERScoreFormatter: Sendable {
 
     public func tableRow(_ comment: CommentScore, _ polarity: VADERPolarity, id: String) -> String {
         // ScoreFormatter pads the id to 6 columns: an empty id leaves exactly 6 spaces to drop.
-        pad(id, 6) + pad((polarity.compound >= 0 ? "+" : "") + JSONText.number(polarity.compound), 9)
+        pad(TerminalText.visible(id, keepingTabAndLineFeed: false), 6) + pad((polarity.compound >= 0 ? "+" : "") + JSONText.number(polarity.compound), 9)
             + [polarity.neg, polarity.neu, polarity.pos].map { pad(JSONText.number($0, decimals: 3), 6) }.joined()
             + base.tableRow(comment, id: "").dropFirst(6)
     }
