@@ -12,8 +12,9 @@ import Testing
         return path
     }
 
-    static func records(_ text: String, delimiter: UInt8? = nil) throws -> [CSVRecord] {
-        let reader = try CSVCommentReader(path: try file(Array(text.utf8)), delimiter: delimiter)
+    static func records(_ text: String, delimiter: UInt8? = nil,
+                        maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) throws -> [CSVRecord] {
+        let reader = try CSVCommentReader(path: try file(Array(text.utf8)), delimiter: delimiter, maxRecordLines: maxRecordLines)
         var out: [CSVRecord] = []
         while let r = try reader.next() { out.append(r) }
         return out
@@ -47,11 +48,54 @@ import Testing
     }
 
     @Test func unterminatedQuoteIsReportedWhereItOpens() throws {
-        let r = try Self.records("id,text\n1,ok\n2,\"never closed\n")
+        // On its last line, without a line end: the field runs to the end of the input.
+        let r = try Self.records("id,text\n1,ok\n2,\"never closed")
         #expect(r.count == 3)
-        #expect(r[2].fields == ["2", "never closed\n"])
+        #expect(r[2].fields == ["2", "never closed"])
         #expect(r[2].error?.line == 3 && r[2].error?.column == 3)
         #expect(r[2].error?.message == "expected a closing quote for the field opened here")
+    }
+
+    static let resynchronized = "expected the quoted field opened here to close before a delimiter or a line end"
+
+    @Test func strayQuoteDoesNotSwallowTheRowsAfterIt() throws {
+        // Issue 15, item 2: row 3 disappeared into row 2's error cell.
+        let r = try Self.records("id,text\n2,\"Stray quote, awful\n3,\"Fine, thanks\"\n4,Good\n")
+        #expect(r.map(\.fields) == [["id", "text"], ["2", "\"Stray quote", " awful"], ["3", "Fine, thanks"], ["4", "Good"]])
+        #expect(r.map(\.line) == [1, 2, 3, 4])
+        #expect(r[1].error?.line == 2 && r[1].error?.column == 3)
+        #expect(r[1].error?.message.hasPrefix(Self.resynchronized + " (text follows its closing quote on line 3)") == true)
+        #expect(r[2].error == nil && r[3].error == nil)
+    }
+
+    @Test func quoteNeverClosedGivesOneRowPerLine() throws {
+        // Ten rows in, ten rows out (was: 3).
+        var text = "id,text\n1,\"opened and never closed\n"
+        for k in 2...9 { text += "\(k),fine \(k)\n" }
+        let r = try Self.records(text)
+        #expect(r.count == 10)
+        #expect(r[1].error?.message.hasPrefix(Self.resynchronized + " (it was never closed)") == true)
+        #expect(r[1].fields == ["1", "\"opened and never closed"])
+        #expect(r.dropFirst(2).allSatisfy { $0.error == nil })
+        #expect(r.last?.fields == ["9", "fine 9"] && r.last?.line == 10)
+    }
+
+    @Test func quoteOpenedInTheLastRowWithALineEnd() throws {
+        let r = try Self.records("id,text\n1,ok\n2,\"never closed\n")
+        #expect(r.count == 3)
+        #expect(r[2].fields == ["2", "\"never closed"] && r[2].line == 3)
+        #expect(r[2].error?.line == 3 && r[2].error?.column == 3)
+    }
+
+    @Test func quotedFieldOverMaxRecordLinesIsResynchronized() throws {
+        let path = try Self.file(Array("a,\"x\ny\nz\"\nb,c\n".utf8))
+        let reader = try CSVCommentReader(path: path, delimiter: UInt8(ascii: ","), maxRecordLines: 1)
+        var r: [CSVRecord] = []
+        while let record = try reader.next() { r.append(record) }
+        #expect(r.map(\.fields) == [["a", "\"x"], ["y"], ["z\""], ["b", "c"]])
+        #expect(r[0].error?.message.hasPrefix(Self.resynchronized + " (it ran over more than 1 line ends)") == true)
+        // Within the limit the same field is one record.
+        #expect(try Self.records("a,\"x\ny\nz\"\nb,c\n").map(\.fields) == [["a", "x\ny\nz"], ["b", "c"]])
     }
 
     @Test func textAfterClosingQuoteIsKeptAndReported() throws {
@@ -69,7 +113,8 @@ import Testing
 
     @Test func recordsLongerThanAChunkStream() throws {
         let long = String(repeating: "x\"\"y,\n", count: 40_000)  // 240 kB with doubled quotes
-        let r = try Self.records("id,text\n1,\"\(long)\"\n2,short\n")
+        // 40,000 line ends in one field: more than maxRecordLines allows by default.
+        let r = try Self.records("id,text\n1,\"\(long)\"\n2,short\n", maxRecordLines: 50_000)
         #expect(r.count == 3)
         #expect(r[1].fields[1] == String(repeating: "x\"y,\n", count: 40_000))
         #expect(r[2].line == 40_003)

@@ -16,6 +16,12 @@ public struct CSVRecord: Sendable, Equatable {
 /// occurs most often outside quotes). Invalid UTF-8 becomes U+FFFD, counted in
 /// ``CSVRecord/invalidUTF8Sequences``.
 ///
+/// **Resynchronization.** A stray quote must not swallow the rows after it. When a quoted field
+/// that runs over a line end goes wrong — it is never closed, text follows its closing quote, or
+/// it runs over more than ``maxRecordLines`` line ends — the record becomes an error row for the
+/// line where it started (that line's fields split at the delimiter, quotes kept as text), and
+/// reading resumes at the next physical line. A well-formed quoted field may span lines.
+///
 /// ```swift
 /// let reader = try CSVCommentReader(path: "export.csv")
 /// while let record = try reader.next() { print(record.line, record.fields) }
@@ -30,6 +36,11 @@ public final class CSVCommentReader {
     private var line = 1
     private var startedUp = false
     private var scratch: [UInt8] = []
+    /// Line ends a quoted field may run over before the record is read as its first line alone.
+    public let maxRecordLines: Int
+
+    /// ``maxRecordLines`` unless told: far more than any comment has, far fewer than a file.
+    public static let defaultMaxRecordLines = 1_000
 
     public var name: String { stream.name }
     /// Bytes read so far, and the file's size when it is a regular file.
@@ -39,8 +50,10 @@ public final class CSVCommentReader {
     /// - Parameters:
     ///   - path: a file, or `-` for stdin.
     ///   - delimiter: the separator byte; nil sniffs it from the first line.
-    public init(path: String, delimiter: UInt8? = nil) throws(InputError) {
+    ///   - maxRecordLines: line ends a quoted field may run over (see the type's discussion).
+    public init(path: String, delimiter: UInt8? = nil, maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) throws(InputError) {
         stream = try ByteStream(path: path)
+        self.maxRecordLines = maxRecordLines
         self.delimiter = delimiter ?? UInt8(ascii: ",")
         sniffDelimiter = delimiter == nil
     }
@@ -117,6 +130,29 @@ public final class CSVCommentReader {
             func record(next: Int, lines: Int) -> Step {
                 .record(CSVRecord(fields: fields, line: firstLine, error: error, invalidUTF8Sequences: replaced), next: next, lines: lines)
             }
+            let maxRecordLines = self.maxRecordLines
+            /// The record as its first physical line alone, an error row, and reading resumes at
+            /// the next line: a quoted field that spanned lines went wrong.
+            func resynchronize(openLine: Int, openColumn: Int, problem: String) -> Step {
+                var k = stream.start
+                while k < end && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+                var next = k
+                if k < end { next += (b[k] == 0x0D && k + 1 < end && b[k + 1] == 0x0A) ? 2 : 1 }
+                var lineFields: [String] = []
+                var replacedInLine = 0
+                var f = stream.start
+                while true {
+                    var g = f
+                    while g < k && b[g] != delimiter { g += 1 }
+                    lineFields.append(InvalidUTF8Count.decode(UnsafeBufferPointer(rebasing: b[f..<g]), replaced: &replacedInLine))
+                    if g >= k { break }
+                    f = g + 1
+                }
+                let error = InputError(file: name, line: openLine, column: openColumn,
+                    "expected the quoted field opened here to close before a delimiter or a line end (\(problem)); this row is read as its own line and reading resumes at the next line")
+                return .record(CSVRecord(fields: lineFields, line: firstLine, error: error, invalidUTF8Sequences: replacedInLine),
+                               next: next, lines: 1)
+            }
             while true {
                 // One field starting at i.
                 if i < end && b[i] == 0x22 {
@@ -128,11 +164,22 @@ public final class CSVCommentReader {
                     while true {
                         var q = segment
                         while q < end && b[q] != 0x22 {
-                            if b[q] == 0x0A { lines += 1; lineStart = q + 1 }
+                            if b[q] == 0x0A {
+                                lines += 1
+                                lineStart = q + 1
+                                if lines > maxRecordLines {
+                                    return resynchronize(openLine: openLine, openColumn: openColumn,
+                                                         problem: "it ran over more than \(maxRecordLines) line ends")
+                                }
+                            }
                             q += 1
                         }
                         if q == end {
                             if !atEnd { return .needMore }
+                            if lines > 0 {
+                                return resynchronize(openLine: openLine, openColumn: openColumn,
+                                                     problem: "it was never closed")
+                            }
                             // Unterminated quote: the field runs to the end of the input.
                             error = error ?? InputError(file: name, line: openLine, column: openColumn,
                                                         "expected a closing quote for the field opened here")
@@ -157,6 +204,10 @@ public final class CSVCommentReader {
                     var tail = i
                     while tail < end && b[tail] != delimiter && b[tail] != 0x0A && b[tail] != 0x0D { tail += 1 }
                     if tail == end && !atEnd { return .needMore }
+                    if tail > i && lines > 0 {
+                        return resynchronize(openLine: openLine, openColumn: openColumn,
+                                             problem: "text follows its closing quote on line \(firstLine + lines)")
+                    }
                     if tail > i {
                         error = error ?? InputError(file: name, line: firstLine + lines, column: column(i),
                                                     "expected a delimiter or a line end after the closing quote")

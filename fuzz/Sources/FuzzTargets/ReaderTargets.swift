@@ -26,69 +26,87 @@ enum FuzzFile {
 
 /// A reference RFC 4180 parser, written for the fuzzer in the simplest way: the records the
 /// CSV reader must find in the same bytes (its documented choices: a leading UTF-8 BOM is
-/// skipped; LF, CRLF and a lone CR end a record; an unterminated quote runs to the end of the
-/// input; text after a closing quote is kept).
-func referenceCSV(_ input: [UInt8], delimiter: UInt8) -> [[String]] {
+/// skipped; LF, CRLF and a lone CR end a record; text after a closing quote is kept; an
+/// unterminated quote runs to the end of the input). Resynchronization: when a record whose
+/// quoted fields ran over a line end (LF) goes wrong — a quote never closed, text after a
+/// closing quote, more than `maxRecordLines` LFs inside quotes — the record is its first
+/// physical line split at the delimiter instead, and parsing resumes at the next line.
+func referenceCSV(_ input: [UInt8], delimiter: UInt8, maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) -> [[String]] {
     var invalid: [Int] = []
-    return referenceCSV(input, delimiter: delimiter, invalidUTF8: &invalid)
+    return referenceCSV(input, delimiter: delimiter, invalidUTF8: &invalid, maxRecordLines: maxRecordLines)
 }
 
 /// ``referenceCSV(_:delimiter:)`` that also gives, per record, the invalid UTF-8 sequences
 /// replaced by U+FFFD, counted apart from the reader's way: the U+FFFD in the decoded field
 /// less the valid EF BF BD already in its bytes (EF is always a lead byte, so each such triple
 /// decodes to one U+FFFD of its own).
-func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int]) -> [[String]] {
+func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int],
+                  maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) -> [[String]] {
     var bytes = input[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     var records: [[String]] = []
-    var fields: [String] = []
-    var field: [UInt8] = []
-    var i = bytes.startIndex
-    var atFieldStart = true
-    var inQuotes = false
-    var invalid = 0
-    func endField() {
+    func count(_ field: [UInt8]) -> (String, Int) {
         let text = String(decoding: field, as: UTF8.self)
         var literal = 0
         if field.count >= 3 { for k in 0..<(field.count - 2) where field[k] == 0xEF && field[k + 1] == 0xBF && field[k + 2] == 0xBD { literal += 1 } }
-        invalid += text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } - literal
-        fields.append(text)
-        field = []
-        atFieldStart = true
+        return (text, text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) } - literal)
     }
-    func endRecord() {
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+        // One record from i.
+        let recordStart = i
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var invalid = 0
+        var atFieldStart = true
+        var inQuotes = false
+        var quotedLineEnds = 0
+        var broken = false
+        var next = bytes.endIndex
+        func endField() { let (text, n) = count(field); fields.append(text); invalid += n; field = []; atFieldStart = true }
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if inQuotes {
+                if b == 0x22 {
+                    if i + 1 < bytes.endIndex && bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    inQuotes = false
+                    let after = i + 1
+                    if after < bytes.endIndex && bytes[after] != delimiter && bytes[after] != 0x0A && bytes[after] != 0x0D
+                        && quotedLineEnds > 0 { broken = true; break }
+                } else {
+                    if b == 0x0A { quotedLineEnds += 1; if quotedLineEnds > maxRecordLines { broken = true; break } }
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            if b == 0x22 && atFieldStart { inQuotes = true; atFieldStart = false; i += 1; continue }
+            atFieldStart = false
+            if b == delimiter { endField(); i += 1; continue }
+            if b == 0x0A || b == 0x0D {
+                next = i + ((b == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A) ? 2 : 1)
+                break
+            }
+            field.append(b)
+            i += 1
+        }
+        if inQuotes && i >= bytes.endIndex && quotedLineEnds > 0 { broken = true }
+        if broken {
+            // The first physical line alone, split at the delimiter.
+            var k = recordStart
+            while k < bytes.endIndex && bytes[k] != 0x0A && bytes[k] != 0x0D { k += 1 }
+            var lineInvalid = 0
+            let line = Array(bytes[recordStart..<k])
+            let parts = line.split(separator: delimiter, omittingEmptySubsequences: false)
+            records.append(parts.map { let (text, n) = count(Array($0)); lineInvalid += n; return text })
+            invalidUTF8.append(lineInvalid)
+            i = k < bytes.endIndex ? k + ((bytes[k] == 0x0D && k + 1 < bytes.endIndex && bytes[k + 1] == 0x0A) ? 2 : 1) : k
+            continue
+        }
+        endField()
         records.append(fields)
         invalidUTF8.append(invalid)
-        fields = []
-        invalid = 0
-    }
-    while i < bytes.endIndex {
-        let b = bytes[i]
-        if inQuotes {
-            if b == 0x22 {
-                if i + 1 < bytes.endIndex && bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
-                inQuotes = false
-            } else {
-                field.append(b)
-            }
-            i += 1
-            continue
-        }
-        if b == 0x22 && atFieldStart { inQuotes = true; atFieldStart = false; i += 1; continue }
-        atFieldStart = false
-        if b == delimiter { endField(); i += 1; continue }
-        if b == 0x0A || b == 0x0D {
-            endField()
-            endRecord()
-            i += (b == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A) ? 2 : 1
-            continue
-        }
-        field.append(b)
-        i += 1
-    }
-    if inQuotes || !atFieldStart || !fields.isEmpty || !field.isEmpty {
-        endField()
-        endRecord()
+        i = next
     }
     return records
 }
