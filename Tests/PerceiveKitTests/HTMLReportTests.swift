@@ -52,4 +52,28 @@ import Testing
         #expect(page.negative.map(\.id) == ["3", "1"])  // angry −0.6, then bad −0.5 (ties keep the earlier)
         #expect(page.positive.map(\.id) == ["4", "2"])  // easy cx (0.4+0.7)/2 = 0.55, good 0.5
     }
+
+    @Test func reportChartsAtMostReportMaxSegmentsPerGrouping() throws {
+        // Issue 15, item 6: 86,000 distinct values wrote a 304 MB page. 35 stores, store k with
+        // k comments: the report keeps the 30 largest (stores 6…35) and says 5 were left out.
+        #expect(SegmentParameters.standard.reportMaxSegments == 30)
+        let scorer = try Fixture.scorer()
+        var statistics = SegmentStatistics(textColumns: ["Comment"], byColumns: ["Store"], lexicon: "fixture", parameters: .standard)
+        let good = try scorer.score("good")
+        for k in 1...35 {
+            for _ in 0..<k {
+                statistics.add(CommentContribution(good, lexicon: scorer.lexicon, parameters: .standard), column: 0, segments: ["store \(k)"])
+            }
+        }
+        let summary = statistics.summary()
+        #expect(summary.segments.filter { !$0.by.isEmpty }.count == 35, "segments outputs keep all")
+        let html = HTMLReport(title: "t", source: "s.csv", report: summary, lexicon: scorer.lexicon, parameters: .standard,
+                              negative: [], positive: []).html()
+        #expect(html.contains("5 more segments by Store left out here (the smallest by n)"))
+        #expect(html.contains("5 segments left out (the smallest of each grouping beyond 30)"))
+        // The table's rows: "Store=store k", with a "(small n)" mark under 30 comments.
+        func row(_ k: Int) -> Bool { html.contains("<td>Store=store \(k)<") || html.contains("<td>Store=store \(k) <") }
+        for k in 6...35 { #expect(row(k), "store \(k) is shown") }
+        for k in 1...5 { #expect(!row(k), "store \(k) is left out") }
+    }
 }

@@ -262,16 +262,52 @@ public struct HTMLReport: Sendable {
         return out + "</svg></figure>\n"
     }
 
-    private func groups() -> [(column: String, by: [String], segments: [SegmentSummary])] {
-        var result: [(String, [String], [SegmentSummary])] = []
+    /// The segments of each grouping (column and `--by` columns), at most
+    /// ``SegmentParameters/reportMaxSegments`` of them: the largest by n, in their order; and
+    /// how many were left out.
+    private func groups() -> [(column: String, by: [String], segments: [SegmentSummary], leftOut: Int)] {
+        var result: [(column: String, by: [String], segments: [SegmentSummary], leftOut: Int)] = []
         for s in report.segments where !s.by.isEmpty {
-            if let last = result.last, last.0 == s.column, last.1 == s.by {
-                result[result.count - 1].2.append(s)
+            if let last = result.last, last.column == s.column, last.by == s.by {
+                result[result.count - 1].segments.append(s)
             } else {
-                result.append((s.column, s.by, [s]))
+                result.append((s.column, s.by, [s], 0))
             }
         }
+        let limit = max(1, report.parameters.reportMaxSegments)
+        for g in result.indices where result[g].segments.count > limit {
+            let all = result[g].segments
+            let kept = Set(all.indices.sorted { all[$0].n != all[$1].n ? all[$0].n > all[$1].n : $0 < $1 }.prefix(limit))
+            result[g].segments = all.indices.filter(kept.contains).map { all[$0] }
+            result[g].leftOut = all.count - limit
+        }
         return result
+    }
+
+    /// The segments the report shows, in the report's order: every overall one and those
+    /// ``groups()`` keeps.
+    private func shownSegments() -> [SegmentSummary] {
+        let limit = max(1, report.parameters.reportMaxSegments)
+        var members: [String: [Int]] = [:]   // grouping → indices into report.segments
+        var order: [String] = []
+        for (i, s) in report.segments.enumerated() where !s.by.isEmpty {
+            let key = s.column + "\u{1F}" + s.by.joined(separator: "\u{1F}")
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(i)
+        }
+        var kept = Set<Int>()
+        for key in order {
+            let list = members[key]!
+            let segments = report.segments
+            kept.formUnion(list.sorted { segments[$0].n != segments[$1].n ? segments[$0].n > segments[$1].n : $0 < $1 }.prefix(limit))
+        }
+        return report.segments.enumerated().filter { $0.element.by.isEmpty || kept.contains($0.offset) }.map(\.element)
+    }
+
+    /// "N more segments of this grouping are left out (the smallest by n)…", or nothing.
+    private static func leftOutNote(_ leftOut: Int, _ name: String) -> String {
+        guard leftOut > 0 else { return "" }
+        return "<p class=\"note\">\(leftOut) more segment\(leftOut == 1 ? "" : "s") by \(escape(name)) left out here (the smallest by n); <code>perceive segments</code> lists all.</p>\n"
     }
 
     private func segmentCharts() -> String {
@@ -279,7 +315,7 @@ public struct HTMLReport: Sendable {
         var out = "<section id=\"segments\">\n<h2>Segments</h2>\n<p class=\"note\">Dots are means, whiskers \(Self.percent(report.parameters.confidence)) confidence intervals. ▲/▼: the segment differs from the rest of the data (Welch's t-test, Benjamini–Hochberg adjusted p &lt; \(report.parameters.significanceLevel)). Segments under \(report.parameters.smallSegmentSize) comments are marked small n in the table.</p>\n"
         for group in groups() {
             let name = group.by.joined(separator: " × ") + (report.textColumns.count > 1 ? " — \(group.column)" : "")
-            out += "<h3>By \(Self.escape(name))</h3>\n<div class=\"charts\">\n"
+            out += "<h3>By \(Self.escape(name))</h3>\n" + Self.leftOutNote(group.leftOut, name) + "<div class=\"charts\">\n"
             for d in SummaryDimension.allCases { out += chart(group.segments, d, caption: "\(d.name) by \(name)") }
             out += "</div>\n"
         }
@@ -290,7 +326,12 @@ public struct HTMLReport: Sendable {
         var out = "<section id=\"table\">\n<h2>All segments</h2>\n<p class=\"note\">Click a column to sort. ▲/▼ in the charts mark adjusted p below \(report.parameters.significanceLevel).</p>\n<div class=\"wide\"><table class=\"sortable\">\n<thead><tr><th>segment</th><th class=\"num\">n</th>"
         for d in SummaryDimension.allCases { out += "<th class=\"num\">\(d.name) <span class=\"ci\">[95% CI]</span></th><th class=\"num\">p adj.</th>" }
         out += "<th class=\"num\">cx −</th><th class=\"num\">cx +</th></tr></thead>\n<tbody>\n"
-        for s in report.segments {
+        let shown = shownSegments()
+        let leftOut = report.segments.count - shown.count
+        if leftOut > 0 {
+            out = out.replacingOccurrences(of: "<div class=\"wide\">", with: "<p class=\"note\">\(leftOut) segments left out (the smallest of each grouping beyond \(report.parameters.reportMaxSegments)); <code>perceive segments</code> lists all.</p>\n<div class=\"wide\">")
+        }
+        for s in shown {
             let label = (report.textColumns.count > 1 ? "[\(s.column)] " : "") + s.label
             out += "<tr><td>\(Self.escape(label))\(s.smallN ? " <span class=\"small\">(small n)</span>" : "")</td><td class=\"num\" data-value=\"\(s.n)\">\(s.n)</td>"
             for d in s.dimensions {
@@ -345,7 +386,7 @@ public struct HTMLReport: Sendable {
 
     private func drivers() -> String {
         var out = "<section id=\"drivers\">\n<h2>Top drivers</h2>\n<p class=\"note\">Each term's summed share of the scores (a share is how much a piece of evidence moved its comment's score; the shares of a comment add up to its score). Rule-made evidence is named by the rule (waiting time, transfers, repeated contact).</p>\n"
-        for s in report.segments where s.by.count <= 1 {
+        for s in shownSegments() where s.by.count <= 1 {
             let label = (report.textColumns.count > 1 ? "[\(s.column)] " : "") + s.label
             out += "<h3>\(Self.escape(label))\(s.smallN ? " <span class=\"small\">(small n)</span>" : "")</h3>\n<div class=\"drivers\"><div><strong>Pulling down</strong>\n"
             out += driverTable(s.negativeDrivers, negative: true)

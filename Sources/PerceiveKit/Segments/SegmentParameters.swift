@@ -9,6 +9,9 @@ public struct SegmentParameters: Sendable, Equatable {
     public var topDrivers = 5
     /// Adjusted p-value under which a difference from the rest is marked significant.
     public var significanceLevel = 0.05
+    /// The HTML report charts and tables at most this many segments of each grouping, the
+    /// largest by n (a note says how many were left out); `segments` outputs carry all.
+    public var reportMaxSegments = 30
 
     public init() {}
     public static let standard = SegmentParameters()
@@ -19,6 +22,7 @@ public struct SegmentParameters: Sendable, Equatable {
             .init(name: "smallSegmentSize", value: smallSegmentSize.description, summary: "segments with fewer scored comments are flagged 'small n'"),
             .init(name: "topDrivers", value: topDrivers.description, summary: "driver terms listed per side (negative, positive) in segment summaries"),
             .init(name: "significanceLevel", value: significanceLevel.description, summary: "Benjamini-Hochberg adjusted p below this marks a difference from the rest"),
+            .init(name: "reportMaxSegments", value: reportMaxSegments.description, summary: "segments per grouping the HTML report charts and tables, the largest by n"),
         ]
     }
 }
