@@ -13,6 +13,24 @@ public struct JSONLinesRecord: @unchecked Sendable {
     /// numbers and booleans written out, nil when absent or null. Arrays take an index
     /// (`"answers.0.text"`).
     public func value(at path: [String]) -> String? {
+        guard let found = element(at: path) else { return nil }
+        switch found {
+        case let string as String: return string
+        case let number as NSNumber:
+            if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
+            return number.stringValue
+        case nil, is NSNull: return nil
+        case let other?:
+            guard let data = try? JSONSerialization.data(withJSONObject: other, options: [.sortedKeys]) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
+
+extension JSONLinesRecord {
+    /// What is at a dotted path: `.some(nil)` for a key whose value is absent from its object,
+    /// nil when the path leads nowhere (a key of a non-object, an index out of range).
+    func element(at path: [String]) -> Any?? {
         var current: Any? = object
         for key in path {
             if let dictionary = current as? [String: Any] {
@@ -23,16 +41,7 @@ public struct JSONLinesRecord: @unchecked Sendable {
                 return nil
             }
         }
-        switch current {
-        case let string as String: return string
-        case let number as NSNumber:
-            if String(cString: number.objCType) == "c" { return number.boolValue ? "true" : "false" }
-            return number.stringValue
-        case nil, is NSNull: return nil
-        case let other?:
-            guard let data = try? JSONSerialization.data(withJSONObject: other, options: [.sortedKeys]) else { return nil }
-            return String(decoding: data, as: UTF8.self)
-        }
+        return .some(current)
     }
 }
 
@@ -50,16 +59,7 @@ extension JSONLinesRecord {
     /// there instead. Unlike ``value(at:)`` nothing is written out as text: `true` or
     /// `{"x":"terrible"}` scored as words was a silent coercion (issue 15).
     public func textField(at path: [String]) -> JSONTextField {
-        var current: Any? = object
-        for key in path {
-            if let dictionary = current as? [String: Any] {
-                current = dictionary[key]
-            } else if let array = current as? [Any], let index = Int(key), array.indices.contains(index) {
-                current = array[index]
-            } else {
-                return .missing
-            }
-        }
+        guard let current = element(at: path) else { return .missing }
         switch current {
         case nil: return .missing
         case is NSNull: return .null
