@@ -1,4 +1,5 @@
 import Foundation
+import PerceiveKit
 
 /// Errors the command line maps to exit codes.
 enum CLIError: Error, CustomStringConvertible {
@@ -24,7 +25,7 @@ enum CLIError: Error, CustomStringConvertible {
 /// regular file (a device such as `/dev/null`, a FIFO, `/dev/stdout`) is written straight
 /// through, never replaced; a replaced file keeps its permission bits and, where allowed, its
 /// owner; the temporary name fits in 255 bytes whatever the file's name.
-final class OutputSink {
+final class OutputSink: ByteOutput {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let temporaryPath: String?

@@ -153,6 +153,6 @@ struct LexiconOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, ndjson, csv, table
-}
+/// `score --format`.
+typealias OutputFormat = ScoreRecordFormat
+extension ScoreRecordFormat: ExpressibleByArgument {}

@@ -10,7 +10,9 @@ public struct VADERScoreFormatter: Sendable {
         self.base = base
     }
 
-    public static let csvHeader = ScoreFormatter.csvHeader + ["neg", "neu", "pos", "compound"]
+    /// The columns CSV output adds.
+    public static let csvColumns = ["neg", "neu", "pos", "compound"]
+    public static let csvHeader = ScoreFormatter.csvHeader + csvColumns
 
     /// Appends `"neg":…,"neu":…,"pos":…,"compound":…,` (the fields JSON output adds).
     @inlinable
