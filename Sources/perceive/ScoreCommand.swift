@@ -56,88 +56,15 @@ struct ScoreCommand: ParsableCommand, RowCommand {
         let formatter = makeFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)
         if source.input != nil && source.isTabular {
             let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
-            return try writeExport(formatter: formatter, vader: false) { writer, input, progress in
-                // With more than one thread, reading the next batch and writing the last one (on
-                // this thread) overlap with scoring (on the pool's): the serial part no longer
-                // caps the speed-up. One thread scores in line, on this thread only.
-                let renderer = writer.renderer
-                let transform = { (scorer: Scorer, row: InputRow) in renderer.render(row, scorer: scorer) }
-                func write(_ rendered: [ScoreRecordRenderer.RenderedRow]) throws {
-                    for row in rendered {
-                        progress.scored(row.scored)
-                        try writer.write(row)
-                    }
-                }
-                var pending: PendingBatch<ScoreRecordRenderer.RenderedRow>?
-                func send(_ batch: [InputRow]) throws {
-                    if pool.threads == 1 { return try write(pool.map(batch, transform)) }
-                    let previous = pending?.wait()
-                    pending = batch.isEmpty ? nil : pool.submit(batch, transform)
-                    if let previous { try write(previous) }
-                }
-                var batch: [InputRow] = []
-                batch.reserveCapacity(ParallelScoring.batchSize)
-                while true {
-                    let next: InputRow?
-                    do { next = try nextRow(input) } catch {
-                        try send(batch)  // the rows before the failure
-                        try send([])
-                        throw error
-                    }
-                    guard let row = next else { break }
-                    progress.row(error: row.error != nil, bytesRead: input.bytesRead)
-                    batch.append(row)
-                    if batch.count == ParallelScoring.batchSize {
-                        try send(batch)
-                        batch.removeAll(keepingCapacity: true)
-                    }
-                }
-                try send(batch)
-                try send([])
+            return try writeExport(formatter: formatter, vader: false) { renderer in
+                OrderedBatchPipeline(pool: pool) { scorer, row in renderer.render(row, scorer: scorer) }
             }
         }
-        var errors = 0
-        try writeComments(formatter: formatter, vader: false) { writer, reader in
-            func emit(_ text: String, id: String, scored: Result<CommentScore, any Error>) throws {
-                switch scored {
-                case .success(let result): try writer.record(result, id: id)
-                case .failure(let error):
-                    errors += 1
-                    try writer.error(id: id, text: text, message: "\(error)")
-                }
-            }
-            guard let reader else {
-                for (i, comment) in comments.enumerated() { try emit(comment, id: String(i + 1), scored: Result { try scorer.score(comment) }) }
-                return
-            }
-            let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
-            // Lines are scored in batches on the pool's threads and written in input order.
-            let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
-            var batch: [(text: String, id: String)] = []
-            func emitBatch() throws {
-                let results = pool.map(batch) { scorer, line in Result<CommentScore, any Error> { try scorer.score(line.text) } }
-                for (line, scored) in zip(batch, results) {
-                    let before = errors
-                    try emit(line.text, id: line.id, scored: scored)
-                    progress.row(error: errors > before, bytesRead: reader.bytesRead)
-                    if errors == before { progress.scored() }
-                }
-                batch.removeAll(keepingCapacity: true)
-            }
-            while true {
-                let next: String?
-                do { next = try reader.next() } catch {
-                    try emitBatch()  // the lines before the failure
-                    throw CLIError.input("\(error)")
-                }
-                guard let line = next else { break }
-                batch.append((line, String(reader.line)))
-                if batch.count == ParallelScoring.batchSize { try emitBatch() }
-            }
-            try emitBatch()
-            progress.finish(name: reader.name, notes: reader.notes)
+        return try writeComments(formatter: formatter, vader: false) {
+            // Arguments are scored on this thread; lines on the pool's threads (--threads).
+            let pool = source.input == nil ? try ScorerPool(threads: 1) { scorer } : try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
+            return OrderedBatchPipeline(pool: pool) { scorer, comment in ScoredComment { (try scorer.score(comment.text), nil) } }
         }
-        return errors > 0 ? ExitStatus.rowErrors : ExitStatus.success
     }
 }
 
@@ -153,12 +80,18 @@ extension ScoreCommand {
         return formatter
     }
 
-    /// `score` of comments given as arguments or as lines of a text file (`reader`), for either
-    /// ruleset: opens the input (before anything is written: a refused input, a directory or a
-    /// UTF-16 file, leaves stdout empty) and the output, lets `comments` write every record,
-    /// then ends the output.
+    /// A comment to score: its text and id (its 1-based position among the arguments, or its line).
+    typealias Comment = (text: String, id: String)
+    /// A comment scored, with VADER's values for `--ruleset vader`, or why it could not be.
+    typealias ScoredComment = Result<(CommentScore, VADERPolarity?), any Error>
+
+    /// `score` of comments given as arguments or as lines of a text file, for either ruleset:
+    /// opens the input (before anything is written: a refused input, a directory or a UTF-16
+    /// file, leaves stdout empty) and the output, runs the comments through the pipeline that
+    /// `pipeline` makes, and writes their records in input order. The exit status: 1 when
+    /// comments had errors.
     func writeComments(formatter: ScoreFormatter, vader: Bool,
-                       _ comments: (ScoreRecordWriter, PlainTextLineReader?) throws -> Void) throws {
+                       _ pipeline: () throws -> OrderedBatchPipeline<Comment, ScoredComment>) throws -> Int32 {
         var reader: PlainTextLineReader?
         if let inputPath = source.input {
             do { reader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
@@ -166,22 +99,45 @@ extension ScoreCommand {
         let sink = try OutputSink(path: output)
         let renderer = ScoreRecordRenderer(format: resolvedFormat, formatter: formatter, sentences: sentences, vader: vader)
         let writer = ScoreRecordWriter(renderer: renderer, output: sink)
+        let progress = reader.map { ProgressReporter(quiet: source.quiet, totalBytes: $0.totalBytes) }
+        var errors = 0
+        var arguments = comments.enumerated().makeIterator()
         do {
             try writer.begin()
-            try comments(writer, reader)
+            try pipeline().run(next: {
+                guard let reader else { return arguments.next().map { ($0.element, String($0.offset + 1)) } }
+                do { return try reader.next().map { ($0, String(reader.line)) } } catch { throw CLIError.input("\(error)") }
+            }) { comment, scored in
+                let failed: Bool
+                switch scored {
+                case .success(let (result, polarity)):
+                    failed = false
+                    try writer.record(result, id: comment.id, polarity: polarity)
+                case .failure(let error):
+                    failed = true
+                    errors += 1
+                    try writer.error(id: comment.id, text: comment.text, message: "\(error)")
+                }
+                progress?.row(error: failed, bytesRead: reader?.bytesRead ?? 0)
+                if !failed { progress?.scored() }
+            }
             try writer.end()
             try sink.finish()
         } catch {
             sink.abandon()
             throw error
         }
+        if let reader { progress?.finish(name: reader.name, notes: reader.notes) }
+        return errors > 0 ? ExitStatus.rowErrors : ExitStatus.success
     }
 
     /// `score` of a survey export, for either ruleset: opens the input and the output, writes
-    /// the header, lets `rows` score and write every row, then the end of the output, moves a
-    /// file into place and prints the summary line. The exit status: 1 when rows had errors.
+    /// the header, runs every row through the pipeline that `pipeline` makes for the output's
+    /// renderer (scoring and rendering), writes the records in input order, then the end of the
+    /// output, moves a file into place and prints the summary line. The exit status: 1 when
+    /// rows had errors.
     func writeExport(formatter: ScoreFormatter, vader: Bool,
-                     _ rows: (ScoreRecordWriter, TabularInput, ProgressReporter) throws -> Void) throws -> Int32 {
+                     _ pipeline: (ScoreRecordRenderer) -> OrderedBatchPipeline<InputRow, ScoreRecordRenderer.RenderedRow>) throws -> Int32 {
         let input = try source.open()
         let sink = try OutputSink(path: output)
         do {
@@ -189,7 +145,10 @@ extension ScoreCommand {
             let writer = ScoreRecordWriter(renderer: renderer, output: sink)
             let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
             try writer.begin()
-            try rows(writer, input, progress)
+            try pipeline(renderer).run(next: { try nextRow(input, progress: progress) }) { _, rendered in
+                progress.scored(rendered.scored)
+                try writer.write(rendered)
+            }
             try writer.end()
             try sink.finish()
             progress.finish(name: input.name, notes: input.notes)

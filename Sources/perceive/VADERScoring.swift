@@ -50,45 +50,29 @@ extension LexiconOptions {
 extension ScoreCommand {
     /// `score --ruleset vader`: comments from the arguments, a text file (one per line) or a
     /// survey export, scored by ``VADERScorer``, written with VADER's four values beside
-    /// Perceive's fields. One thread (VADER scoring is a small part of the time; see README).
+    /// Perceive's fields.
     mutating func runVADER() throws -> Int32 {
         guard !sentences else {
             throw CLIError.input("--ruleset vader scores whole comments, as vaderSentiment does: --sentences is not supported with it")
         }
         let scorer = try lexiconOptions.makeVADERScorer()
         let base = makeFormatter(lexicon: try BundledLexicons.english(), parameters: .standard)
+        // One thread: VADER's scorer is not a `Scorer`, and its scoring is a small part of the time.
         if source.input != nil && source.isTabular {
-            return try writeExport(formatter: base, vader: true) { writer, input, progress in
-                while let row = try nextRow(input) {
-                    progress.row(error: row.error != nil, bytesRead: input.bytesRead)
-                    let rendered = writer.renderer.render(row, formatter: base) { text in
-                        let (result, polarity) = scorer.score(text)
-                        return (result, polarity)
-                    }
-                    progress.scored(rendered.scored)
-                    try writer.write(rendered)
-                }
+            return try writeExport(formatter: base, vader: true) { renderer in
+                OrderedBatchPipeline(serial: { row in renderer.render(row, formatter: base) { text in scorer.scoreWithPolarity(text) } })
             }
         }
-        try writeComments(formatter: base, vader: true) { writer, reader in
-            func emit(_ text: String, id: String) throws {
-                let (result, polarity) = scorer.score(text)
-                try writer.record(result, id: id, polarity: polarity)
-            }
-            if let reader {
-                let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
-                while let line = try { () throws -> String? in
-                    do { return try reader.next() } catch { throw CLIError.input("\(error)") }
-                }() {
-                    progress.row(error: false, bytesRead: reader.bytesRead)
-                    try emit(line, id: String(reader.line))
-                    progress.scored()
-                }
-                progress.finish(name: reader.name, notes: reader.notes)
-            } else {
-                for (i, comment) in comments.enumerated() { try emit(comment, id: String(i + 1)) }
-            }
+        return try writeComments(formatter: base, vader: true) {
+            OrderedBatchPipeline(serial: { comment in ScoredComment.success(scorer.scoreWithPolarity(comment.text)) })
         }
-        return ExitStatus.success
+    }
+}
+
+extension VADERScorer {
+    /// ``score(_:)`` in the shape of a record: the comment's scores, with VADER's values.
+    func scoreWithPolarity(_ text: String) -> (CommentScore, VADERPolarity?) {
+        let (result, polarity) = score(text)
+        return (result, polarity)
     }
 }
