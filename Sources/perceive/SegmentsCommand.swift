@@ -82,9 +82,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
         try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         let sink = try OutputSink(path: output)
         if params {
-            for d in SegmentParameters.standard.descriptors {
-                try sink.line(d.name.padding(toLength: 20, withPad: " ", startingAt: 0) + d.value.padding(toLength: 8, withPad: " ", startingAt: 0) + d.summary)
-            }
+            try sink.write(ParameterTable.text(SegmentParameters.standard.descriptors, nameWidth: 20))  // 20: as it always printed
             try sink.finish()
             return ExitStatus.success
         }

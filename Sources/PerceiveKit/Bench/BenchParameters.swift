@@ -7,8 +7,9 @@ public struct BenchParameters: Sendable, Equatable {
     /// Level of the confidence intervals.
     public var confidenceLevel = 0.95
     /// A score at or above this is positive, at or below its negative is negative, else
-    /// neutral (the VADER paper's ±0.05 on the compound score), for the 3-class F1.
-    public var neutralThreshold = 0.05
+    /// neutral, for the 3-class F1: the scores' own neutral band, ``Parameters/neutralBand``
+    /// (the VADER paper's ±0.05 on the compound score), not a second copy of it.
+    public var neutralThreshold: Double { Parameters.standard.neutralBand }
     /// A named emotion is predicted when its intensity reaches this.
     public var emotionThreshold = 0.25
 
@@ -17,13 +18,15 @@ public struct BenchParameters: Sendable, Equatable {
     public static let standard = BenchParameters()
 
     /// (name, value, what it does), for output.
-    public var descriptors: [(name: String, value: String, summary: String)] {
+    public var descriptors: [ParameterDescriptor] {
         [
-            ("seed", "\(seed)", "seed of the bootstrap resamples"),
-            ("bootstrapSamples", "\(bootstrapSamples)", "bootstrap resamples per corpus"),
-            ("confidenceLevel", ImportedLexicon.number(confidenceLevel), "level of the percentile confidence intervals"),
-            ("neutralThreshold", ImportedLexicon.number(neutralThreshold), "|score| below this is neutral in the 3-class F1 (VADER paper)"),
-            ("emotionThreshold", ImportedLexicon.number(emotionThreshold), "intensity from which a named emotion counts as predicted"),
+            .init(name: "seed", value: "\(seed)", summary: "seed of the bootstrap resamples"),
+            .init(name: "bootstrapSamples", value: "\(bootstrapSamples)", summary: "bootstrap resamples per corpus"),
+            .init(name: "confidenceLevel", value: ImportedLexicon.number(confidenceLevel), summary: "level of the percentile confidence intervals"),
+            .init(name: "neutralThreshold", value: ImportedLexicon.number(neutralThreshold),
+                  summary: "|score| below this is neutral in the 3-class F1 (VADER paper)"),
+            .init(name: "emotionThreshold", value: ImportedLexicon.number(emotionThreshold),
+                  summary: "intensity from which a named emotion counts as predicted"),
         ]
     }
 }
