@@ -1,5 +1,6 @@
 import Foundation
 import PerceiveKit
+import Synchronization
 
 /// Errors the command line maps to exit codes.
 enum CLIError: Error, CustomStringConvertible {
@@ -179,64 +180,3 @@ final class OutputSink: ByteOutput {
         }
     }
 }
-
-/// Reads lines from a file or stdin without holding the whole input: one comment per line,
-/// `\n` or `\r\n` line ends. Invalid UTF-8 becomes U+FFFD.
-struct LineReader {
-    private let fd: Int32
-    private let name: String
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var atEnd = false
-
-    init(path: String) throws {
-        name = path == "-" ? "<stdin>" : path
-        if path == "-" {
-            fd = STDIN_FILENO
-        } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw CLIError.input("\(path): is a directory, expected a text file with one comment per line")
-            }
-            let opened = open(path, O_RDONLY)
-            guard opened >= 0 else { throw CLIError.input("\(path): cannot open (\(String(cString: strerror(errno))))") }
-            fd = opened
-        }
-    }
-
-    /// The next line without its line end, or nil at the end of the input.
-    mutating func next() throws -> String? {
-        while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                var end = newline
-                if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
-                start = newline + 1
-                return line
-            }
-            if atEnd {
-                guard start < buffer.count else { return nil }
-                var end = buffer.count
-                if buffer[end - 1] == 0x0D { end -= 1 }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
-                start = buffer.count
-                return line
-            }
-            if start > 0 {
-                buffer.removeSubrange(0..<start)
-                start = 0
-            }
-            let old = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: 1 << 16))
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, 1 << 16) }
-            if count < 0 {
-                if errno == EINTR { buffer.removeSubrange(old...); continue }
-                throw CLIError.input("\(name): cannot read (\(String(cString: strerror(errno))))")
-            }
-            buffer.removeSubrange((old + count)...)
-            if count == 0 { atEnd = true }
-        }
-    }
-}
-
-import Synchronization
