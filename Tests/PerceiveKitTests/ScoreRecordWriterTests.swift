@@ -73,7 +73,9 @@ import Testing
         let out = ByteBuffer()
         let writer = ScoreRecordWriter(renderer: ScoreRecordRenderer(format: .ndjson, formatter: Self.formatter, vader: true), output: out)
         try writer.record(a, id: "1", polarity: polarity)
-        #expect(out.text == VADERScoreFormatter(base: Self.formatter).json(a, polarity, id: "1") + "\n")
+        var fields: [UInt8] = []
+        Self.formatter.appendJSONFields(a, to: &fields) { VADERScoreFormatter.appendJSONFields(polarity, to: &$0) }
+        #expect(out.text == "{\"id\":\"1\"," + String(decoding: fields, as: UTF8.self) + "}\n")
         #expect(out.text.contains("\"neg\":0,\"neu\":0.5,\"pos\":0.5,\"compound\":0.4404,\"emotion\""))
     }
 
