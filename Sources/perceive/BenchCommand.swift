@@ -145,10 +145,7 @@ struct BenchCommand: ParsableCommand {
         parameters.emotionThreshold = emotionThreshold
         if printParameters {
             let sink = try OutputSink(path: nil)
-            let width = parameters.descriptors.map(\.name.count).max() ?? 0
-            for d in parameters.descriptors {
-                try sink.line(d.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + d.value.padding(toLength: 8, withPad: " ", startingAt: 0) + d.summary)
-            }
+            try sink.write(ParameterTable.text(parameters.descriptors))
             try sink.finish()
             return
         }

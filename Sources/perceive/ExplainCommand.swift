@@ -21,6 +21,8 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let scorer = try lexiconOptions.makeScorer()
         let sink = try OutputSink(path: nil)
+        let json = ScoreRecordWriter(renderer: ScoreRecordRenderer(format: .ndjson, formatter: ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)),
+                                     output: sink)
         for (i, comment) in comments.enumerated() {
             let (analysis, result) = try scorer.analysis(of: comment)
             switch format {
@@ -29,17 +31,7 @@ struct ExplainCommand: ParsableCommand {
                 // For a terminal: the comment's control characters (ESC sequences) made visible.
                 try sink.write(TerminalText.visible(ExplanationFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).text(analysis, result)))
             case .json:
-                var object = ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).json(result, id: String(i + 1))
-                object.removeLast()
-                let tokens = analysis.tokens.indices.map { i -> String in
-                    let token = analysis.tokens[i]
-                    return "{\"text\":\(JSONText.string(result.text(token.start, token.end))),\"start\":\(token.start),\"end\":\(token.end),\"kind\":\"\(token.kind)\",\"folded\":\(JSONText.string(analysis.tokenized.foldedText(of: i))),\"sentence\":\(token.sentence)}"
-                }
-                let matches = analysis.matches.map { match -> String in
-                    let entry = scorer.lexicon.entries[Int(match.entry)]
-                    return "{\"term\":\(JSONText.string(entry.term)),\"firstToken\":\(match.first),\"endToken\":\(match.end)\(entry.shifter.map { ",\"shifter\":\"\($0.rawValue)\"" } ?? "")}"
-                }
-                try sink.line(object + ",\"tokens\":[\(tokens.joined(separator: ","))],\"matches\":[\(matches.joined(separator: ","))]}")
+                try json.record(result, id: String(i + 1), analysis: analysis, lexicon: scorer.lexicon)
             }
         }
         try sink.finish()

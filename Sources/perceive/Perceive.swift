@@ -35,8 +35,11 @@ struct Perceive: ParsableCommand {
                 try command.run()
                 status = ExitStatus.success
             }
-        } catch CLIError.brokenPipe {
+        } catch OutputError.brokenPipe {
             status = ExitStatus.success
+        } catch let error as OutputError {
+            Stderr.write("perceive: \(error)\n")
+            status = ExitStatus.badInput
         } catch let error as CLIError {
             Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
@@ -153,6 +156,6 @@ struct LexiconOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, ndjson, csv, table
-}
+/// `score --format`.
+typealias OutputFormat = ScoreRecordFormat
+extension ScoreRecordFormat: ExpressibleByArgument {}

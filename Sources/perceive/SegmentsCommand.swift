@@ -7,9 +7,9 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Scores every row of an input and accumulates segment statistics; `observe` sees each
-/// scored comment (for the report's most negative and positive comments). Rows are scored in
-/// batches on `pool` and added in input order, so the statistics are the same for any
-/// thread count.
+/// scored comment (for the report's most negative and positive comments). Rows are scored on
+/// `pool` and added in input order (``OrderedBatchPipeline``), so the statistics are the same
+/// for any thread count.
 func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPool,
                         observe: (TabularInput, InputRow, Int, CommentScore) -> Void = { _, _, _, _ in }) throws -> (SegmentStatistics, ProgressReporter, TabularInput) {
     let input = try source.open(by: by)
@@ -17,49 +17,26 @@ func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPo
     var statistics = SegmentStatistics(textColumns: input.textLabels, byColumns: input.byLabels,
                                        lexicon: scorer.lexicon.name, parameters: scorer.parameters)
     let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
-    typealias Scored = [(CommentScore, CommentContribution)?]
     // Per row: per text column, the score and its contribution, or nil when scoring failed.
-    let transform = { (scorer: Scorer, row: InputRow) -> Scored in
+    typealias Scored = [(CommentScore, CommentContribution)?]
+    let pipeline = OrderedBatchPipeline<InputRow, Scored>(pool: pool) { scorer, row in
         guard row.error == nil else { return [] }
         return row.texts.map { text in
             (try? scorer.score(text)).map { ($0, CommentContribution($0, lexicon: scorer.lexicon, parameters: scorer.parameters)) }
         }
     }
-    func add(_ rows: [InputRow], _ scored: [Scored]) {
-        for (row, results) in zip(rows, scored) {
-            statistics.rowsRead += 1
-            guard row.error == nil else { statistics.rowErrors += 1; continue }
-            var failed = false
-            for (column, item) in results.enumerated() {
-                guard let (result, contribution) = item else { failed = true; continue }
-                progress.scored()
-                statistics.add(contribution, column: column, segments: row.segments)
-                observe(input, row, column, result)
-            }
-            if failed { statistics.rowErrors += 1 }
+    try pipeline.run(next: { try nextRow(input, progress: progress) }) { row, results in
+        statistics.rowsRead += 1
+        guard row.error == nil else { statistics.rowErrors += 1; return }
+        var failed = false
+        for (column, item) in results.enumerated() {
+            guard let (result, contribution) = item else { failed = true; continue }
+            progress.scored()
+            statistics.add(contribution, column: column, segments: row.segments)
+            observe(input, row, column, result)
         }
+        if failed { statistics.rowErrors += 1 }
     }
-    // With more than one thread, reading the next batch and adding up the last one (here)
-    // overlap with scoring (on the pool's threads), as in `score`.
-    var pending: (rows: [InputRow], scored: PendingBatch<Scored>)?
-    func send(_ rows: [InputRow]) {
-        if pool.threads == 1 { return add(rows, pool.map(rows, transform)) }
-        let previous = pending.map { ($0.rows, $0.scored.wait()) }
-        pending = rows.isEmpty ? nil : (rows, pool.submit(rows, transform))
-        if let previous { add(previous.0, previous.1) }
-    }
-    var batch: [InputRow] = []
-    batch.reserveCapacity(ParallelScoring.batchSize)
-    while let row = try nextRow(input) {
-        progress.row(error: row.error != nil, bytesRead: input.bytesRead)
-        batch.append(row)
-        if batch.count == ParallelScoring.batchSize {
-            send(batch)
-            batch.removeAll(keepingCapacity: true)
-        }
-    }
-    send(batch)
-    send([])
     return (statistics, progress, input)
 }
 
@@ -105,9 +82,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
         try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         let sink = try OutputSink(path: output)
         if params {
-            for d in SegmentParameters.standard.descriptors {
-                try sink.line(d.name.padding(toLength: 20, withPad: " ", startingAt: 0) + d.value.padding(toLength: 8, withPad: " ", startingAt: 0) + d.summary)
-            }
+            try sink.write(ParameterTable.text(SegmentParameters.standard.descriptors, nameWidth: 20))  // 20: as it always printed
             try sink.finish()
             return ExitStatus.success
         }

@@ -83,9 +83,12 @@ struct InputFormatArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
 }
 
-/// Reads every row of `input`, turning a read failure into a usage error.
-func nextRow(_ input: TabularInput) throws -> InputRow? {
-    do { return try input.next() } catch { throw CLIError.input("\(error)") }
+/// Reads the next row of `input`, turning a read failure into a usage error, and counts it.
+func nextRow(_ input: TabularInput, progress: ProgressReporter) throws -> InputRow? {
+    let row: InputRow?
+    do { row = try input.next() } catch { throw CLIError.input("\(error)") }
+    if let row { progress.row(error: row.error != nil, bytesRead: input.bytesRead) }
+    return row
 }
 
 /// A progress bar on stderr (rows, rows/s, ETA from the file size) when stderr is a

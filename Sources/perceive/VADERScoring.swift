@@ -50,71 +50,29 @@ extension LexiconOptions {
 extension ScoreCommand {
     /// `score --ruleset vader`: comments from the arguments, a text file (one per line) or a
     /// survey export, scored by ``VADERScorer``, written with VADER's four values beside
-    /// Perceive's fields. One thread (VADER scoring is a small part of the time; see README).
+    /// Perceive's fields.
     mutating func runVADER() throws -> Int32 {
         guard !sentences else {
             throw CLIError.input("--ruleset vader scores whole comments, as vaderSentiment does: --sentences is not supported with it")
         }
         let scorer = try lexiconOptions.makeVADERScorer()
-        var base = ScoreFormatter(lexicon: try BundledLexicons.english(), parameters: .standard)
-        base.includeEvidence = evidence
-        base.guardFormulas = csvFormulaGuard
-        let formatter = VADERScoreFormatter(base: base)
-        let format = self.format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .ndjson)
+        let base = makeFormatter(lexicon: try BundledLexicons.english(), parameters: .standard)
+        // One thread: VADER's scorer is not a `Scorer`, and its scoring is a small part of the time.
         if source.input != nil && source.isTabular {
-            return try writeExport(format: format, formatter: base, vader: true) { writer, input, progress in
-                while let row = try nextRow(input) {
-                    progress.row(error: row.error != nil, bytesRead: input.bytesRead)
-                    let rendered = writer.render(row, formatter: base) { text in
-                        let (result, polarity) = scorer.score(text)
-                        return (result, polarity)
-                    }
-                    try writer.write([rendered], progress: progress)
-                }
+            return try writeExport(formatter: base, vader: true) { renderer in
+                OrderedBatchPipeline(serial: { row in renderer.render(row, formatter: base) { text in scorer.scoreWithPolarity(text) } })
             }
         }
-        var textReader: PlainTextLineReader?  // opened before anything is written, as in `score`
-        if let inputPath = source.input {
-            do { textReader = try PlainTextLineReader(path: inputPath) } catch { throw CLIError.input("\(error)") }
+        return try writeComments(formatter: base, vader: true) {
+            OrderedBatchPipeline(serial: { comment in ScoredComment.success(scorer.scoreWithPolarity(comment.text)) })
         }
-        let sink = try OutputSink(path: output)
-        var count = 0
-        do {
-            switch format {
-            case .csv: try sink.line(CSVText.row(VADERScoreFormatter.csvHeader))
-            case .table: try sink.line(formatter.tableHeader())
-            case .json: try sink.write("[")
-            case .ndjson: break
-            }
-            func emit(_ text: String, id: String) throws {
-                let (result, polarity) = scorer.score(text)
-                switch format {
-                case .json: try sink.write((count == 0 ? "\n" : ",\n") + formatter.json(result, polarity, id: id))
-                case .ndjson: try sink.line(formatter.json(result, polarity, id: id))
-                case .csv: try sink.line(formatter.csvRow(result, polarity, id: id))
-                case .table: try sink.line(formatter.tableRow(result, polarity, id: id))
-                }
-                count += 1
-            }
-            if let reader = textReader {
-                let progress = ProgressReporter(quiet: source.quiet, totalBytes: reader.totalBytes)
-                while let line = try { () throws -> String? in
-                    do { return try reader.next() } catch { throw CLIError.input("\(error)") }
-                }() {
-                    progress.row(error: false, bytesRead: reader.bytesRead)
-                    try emit(line, id: String(reader.line))
-                    progress.scored()
-                }
-                progress.finish(name: reader.name, notes: reader.notes)
-            } else {
-                for (i, comment) in comments.enumerated() { try emit(comment, id: String(i + 1)) }
-            }
-            if format == .json { try sink.write(count == 0 ? "]\n" : "\n]\n") }
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
-        }
-        return ExitStatus.success
+    }
+}
+
+extension VADERScorer {
+    /// ``score(_:)`` in the shape of a record: the comment's scores, with VADER's values.
+    func scoreWithPolarity(_ text: String) -> (CommentScore, VADERPolarity?) {
+        let (result, polarity) = score(text)
+        return (result, polarity)
     }
 }

@@ -148,4 +148,17 @@ import Testing
         let object = try CLI.object(Substring(json.stdout.trimmingCharacters(in: .newlines)))
         #expect(object["negationFactor"] as? Double == -0.74)
     }
+
+    /// Issue 14: one `params` prints any parameter group; the old flags print the same tables.
+    @Test func paramsGroupsMatchTheOldFlags() throws {
+        #expect(try CLI.run(["params", "--group", "scoring"]).stdout == CLI.run(["params"]).stdout)
+        #expect(try CLI.run(["params", "--group", "vader"]).stdout == CLI.run(["params", "--ruleset", "vader"]).stdout)
+        #expect(try CLI.run(["params", "--group", "bench"]).stdout == CLI.run(["bench", "--print-parameters"]).stdout)
+        let segments = try CLI.run(["params", "--group", "segments"]).stdout
+        #expect(segments.hasPrefix("segmentConfidence  0.95    confidence level"))
+        let all = try CLI.run(["params", "--group", "all", "--format", "json"])
+        let object = try CLI.object(Substring(all.stdout.trimmingCharacters(in: .newlines)))
+        #expect(Set(object.keys) == ["scoring", "vader", "segments", "bench"])
+        #expect((object["bench"] as? [String: Any])?["neutralThreshold"] as? Double == (object["scoring"] as? [String: Any])?["neutralBand"] as? Double)
+    }
 }

@@ -1,7 +1,8 @@
 import Testing
 @testable import PerceiveKit
 
-/// Each VADER rule on tiny inputs, with a small fixture lexicon written here (not VADER's).
+/// The VADER ruleset on tiny inputs, with a small fixture lexicon written here (not VADER's),
+/// shared by the tests of each rule (`VADERNegationRuleTests`, `VADERButRuleTests`, …).
 /// The expected neg/neu/pos/compound were derived by running vaderSentiment 3.3.2's
 /// `SentimentIntensityAnalyzer(lexicon_file=…, emoji_lexicon=…)` on this same fixture; the
 /// valences in the comments are the rule arithmetic (B_INCR 0.293, C_INCR 0.733, N_SCALAR −0.74).
@@ -69,121 +70,6 @@ import Testing
         #expect(scorer.lexicon.valence(of: "ok") == 1.2)
         #expect(scorer.lexicon.duplicates == [VADERLexicon.Duplicate(token: "ok", lines: [4, 13])])
         try Self.check([Case("ok", 0, 0, 1, 0.296)])
-    }
-
-    @Test func negationAtDistanceOneToThree() throws {
-        let scorer = try Self.scorer()
-        #expect(abs(scorer.valences("not the the good")[3].valence - 1.9 * -0.74) < 1e-12)
-        try Self.check([
-            Case("not good", 0.706, 0.294, 0, -0.3412),
-            Case("isn't good", 0.706, 0.294, 0, -0.3412),        // any word with "n't"
-            Case("not the good", 0.546, 0.454, 0, -0.3412),
-            Case("not the the good", 0.445, 0.555, 0, -0.3412),
-            Case("not the the the good", 0, 0.58, 0.42, 0.4404),  // beyond the window
-        ])
-    }
-
-    @Test func boostersWithDistanceDamping() throws {
-        let scorer = try Self.scorer()
-        #expect(abs(scorer.valences("very the good")[2].valence - (1.9 + 0.293 * 0.95)) < 1e-12)
-        #expect(abs(scorer.valences("very the the good")[3].valence - (1.9 + 0.293 * 0.9)) < 1e-12)
-        try Self.check([
-            Case("very good", 0, 0.238, 0.762, 0.4927),
-            Case("very the good", 0, 0.386, 0.614, 0.4902),
-            Case("very the the good", 0, 0.487, 0.513, 0.4877),
-            Case("very bad", 0.791, 0.209, 0, -0.5849),           // away from zero for a negative term
-        ])
-    }
-
-    @Test func allCapsCountsOnlyWhenSomeWordsAreNot() throws {
-        let scorer = try Self.scorer()
-        #expect(abs(scorer.valences("GOOD day")[0].valence - (1.9 + 0.733)) < 1e-12)
-        #expect(abs(scorer.valences("VERY good day")[1].valence - (1.9 + 0.293 + 0.733)) < 1e-12)
-        try Self.check([
-            Case("GOOD day", 0, 0.216, 0.784, 0.5622),
-            Case("GOOD", 0, 0, 1, 0.4404),                        // all words in capitals: no emphasis
-            Case("VERY good day", 0, 0.337, 0.663, 0.6028),
-        ])
-    }
-
-    @Test func neverSoAndWithoutDoubt() throws {
-        try Self.check([
-            Case("it was never so good", 0, 0.475, 0.525, 0.6626),       // (1.9 + 0.293) × 1.25
-            Case("it was never this good", 0, 0.502, 0.498, 0.6084),     // 1.9 × 1.25
-            Case("never so the good", 0, 0.446, 0.554, 0.5751),
-            Case("the so good", 0, 0.385, 0.615, 0.4927),                // no "never": only the booster
-            Case("without doubt good", 0, 0.166, 0.834, 0.6136),         // not negated ("doubt" scores alone)
-            Case("without the doubt good", 0, 0.285, 0.715, 0.6136),
-        ])
-    }
-
-    @Test func leastNegatesUnlessAtOrVeryLeast() throws {
-        try Self.check([
-            Case("least good", 0.706, 0.294, 0, -0.3412),
-            Case("at least good", 0, 0.408, 0.592, 0.4404),
-            Case("the very least good", 0, 0.486, 0.514, 0.4902),
-        ])
-    }
-
-    @Test func noRules() throws {
-        let scorer = try Self.scorer()
-        #expect(scorer.valences("no good").map(\.valence) == [0, 1.9 * -0.74])   // "no" before a term weighs nothing
-        try Self.check([
-            Case("no good", 0.706, 0.294, 0, -0.3412),
-            Case("no the good", 0.822, 0.178, 0, -0.5583),
-            Case("no fun or joy", 0.743, 0.257, 0, -0.6979),    // three words after "no" with "or" before
-            Case("no fun and joy", 0.318, 0.235, 0.447, 0.2728),
-        ])
-    }
-
-    @Test func kindOfAndPhraseBoosters() throws {
-        let scorer = try Self.scorer()
-        #expect(scorer.valences("kind of good").map(\.valence) == [0, 0, 1.9])
-        #expect(abs(scorer.valences("a kind of good")[3].valence - (1.9 - 0.293)) < 1e-12)
-        try Self.check([
-            Case("kind of good", 0, 0.408, 0.592, 0.4404),
-            Case("a kind of good", 0, 0.535, 0.465, 0.3832),
-            Case("the a kind of good", 0, 0.605, 0.395, 0.3832),
-        ])
-    }
-
-    @Test func specialCaseIdioms() throws {
-        let scorer = try Self.scorer()
-        #expect(scorer.valences("this is the bomb")[3].valence == 3)   // "the bomb" replaces -2.2
-        try Self.check([
-            Case("this is the bomb", 0, 0.429, 0.571, 0.6124),
-            Case("that bomb is the", 0.516, 0.484, 0, -0.4939),
-        ])
-    }
-
-    @Test func butHalvesWhatPrecedesAndRaisesWhatFollows() throws {
-        let valences = try Self.scorer().valences("good but good bad").map(\.valence)
-        #expect(valences == [1.9 * 0.5, 0, 1.9 * 1.5, -2.5 * 1.5])
-        try Self.check([
-            Case("good but good bad", 0.411, 0.087, 0.502, 0.0129),
-            Case("good good but bad good", 0.352, 0.074, 0.574, 0.25),
-        ])
-    }
-
-    @Test func butFindsPositionsByValueLikeVADER() throws {
-        // "nice" (2.0) is halved to 1.0 first; then "fine" (1.0) is looked up by value, found
-        // at the first position, and that one (before "but") is halved again: 0.5, 0, 1.0.
-        #expect(try Self.scorer().valences("nice but fine").map(\.valence) == [0.5, 0, 1.0])
-        try Self.check([
-            Case("nice but fine", 0, 0.222, 0.778, 0.3612),
-            Case("nice but nice fine", 0, 0.118, 0.882, 0.7579),
-        ])
-    }
-
-    @Test func exclamationAndQuestionMarks() throws {
-        try Self.check([
-            Case("good!", 0, 0, 1, 0.4926),              // + 0.292
-            Case("good!!!!!!", 0, 0, 1, 0.6209),         // at most 4 count
-            Case("good??", 0, 0, 1, 0.504),              // 2 × 0.18
-            Case("good???", 0, 0, 1, 0.533),
-            Case("good????", 0, 0, 1, 0.594),            // more than 3: 0.96
-            Case("bad!!", 1, 0, 0, -0.6229),
-        ])
     }
 
     @Test func emojiAreReplacedByTheirDescriptions() throws {

@@ -130,3 +130,98 @@ public struct Analysis: Sendable {
         }
     }
 }
+
+// MARK: What the rules read and write
+
+extension Analysis {
+    /// Appends evidence for tokens `first ..< end`.
+    mutating func addEvidence(
+        _ dimension: Dimension, category: Int32 = -1, source: RuleID, entry: Int32, first: Int32, end: Int32,
+        base: Double, quantity: Double? = nil
+    ) {
+        let bytes = span(first, end)
+        evidence.append(Evidence(
+            dimension: dimension, category: category, source: source, entry: entry, start: bytes.start, end: bytes.end,
+            firstToken: first, endToken: end, sentence: tokenized.tokens[Int(first)].sentence, base: base,
+            quantity: quantity, contribution: base))
+    }
+
+    /// The number a token stands for: digits ("45", "1.5", "3,000") or a number word the
+    /// lexicon's cues define ("three", "an", "half").
+    func numberValue(at index: Int, _ lexicon: Lexicon) -> Double? {
+        let token = tokenized.tokens[index]
+        if token.kind == .number {
+            return Self.parseDigits(tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
+        }
+        if let match = self.match(startingAt: index), match.end == match.first + 1 {
+            return lexicon.info[Int(match.entry)].cueValue(.number)
+        }
+        return nil
+    }
+
+    /// Parses "45", "1.5", "3,000" (ASCII digits as ICU's number tokens give them).
+    static func parseDigits(_ bytes: ArraySlice<UInt8>) -> Double? {
+        var value = 0.0
+        var scale = 0.0   // 0 before the decimal point, then 0.1, 0.01, …
+        var sawDigit = false
+        for b in bytes {
+            switch b {
+            case 0x30...0x39:
+                sawDigit = true
+                if scale == 0 { value = value * 10 + Double(b - 0x30) } else { value += Double(b - 0x30) * scale; scale /= 10 }
+            case 0x2E:
+                guard scale == 0 else { return nil }
+                scale = 0.1
+            case 0x2C: continue
+            default: return nil
+            }
+        }
+        return sawDigit ? value : nil
+    }
+
+    /// Whether token `index` is the folded word `word` (ASCII).
+    func tokenIs(_ index: Int, _ word: StaticString) -> Bool {
+        let token = tokenized.tokens[index]
+        let length = Int(token.foldEnd - token.foldStart)
+        guard length == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { w in
+            for k in 0..<length where tokenized.folded[Int(token.foldStart) + k] != w[k] { return false }
+            return true
+        }
+    }
+}
+
+// MARK: Clauses and cues
+
+extension Analysis {
+    /// The clause of each token: a number that changes at every clause break (, ; : . ! ?,
+    /// contrast words) and at every sentence start, so two tokens are in one clause when their
+    /// numbers are equal. Written into `clauses` (cleared first).
+    func clauseNumbers(into clauses: inout [Int32]) {
+        clauses.removeAll(keepingCapacity: true)
+        var clause: Int32 = 0
+        var sentence: Int32 = -1
+        for (i, token) in tokenized.tokens.enumerated() {
+            if token.sentence != sentence { sentence = token.sentence; clause += 1 }
+            if isClauseBreak[i] { clause += 1; clauses.append(clause); clause += 1; continue }
+            clauses.append(clause)
+        }
+    }
+
+    /// The cues at token `index` and where they end: those of the match starting there, or
+    /// else those of the token's own one-word entry (which may make no match: see
+    /// ``EntryInfo/isWordCueOnly``).
+    @inline(__always)
+    func cues(at index: Int, _ lexicon: Lexicon) -> (cues: CueSet, end: Int, entry: Int32) {
+        if let m = match(startingAt: index) { return (lexicon.info[Int(m.entry)].cues, Int(m.end), m.entry) }
+        let id = vocabulary[index]
+        let entry = id >= 0 ? lexicon.singleEntryID(id) : -1
+        return (entry >= 0 ? lexicon.info[Int(entry)].cues : CueSet(), index + 1, entry)
+    }
+
+    /// Whether the match's lexicon entry carries cue `kind`.
+    @inline(__always)
+    func has(_ kind: CueKind, _ match: Match, _ lexicon: Lexicon) -> Bool {
+        lexicon.info[Int(match.entry)].cues.contains(kind)
+    }
+}

@@ -139,11 +139,7 @@ public struct Parameters: Sendable, Equatable, Codable {
 
 extension Parameters {
     /// One parameter for display: name, value and what it does.
-    public struct Descriptor: Sendable {
-        public var name: String
-        public var value: String
-        public var summary: String
-    }
+    public typealias Descriptor = ParameterDescriptor
 
     /// All parameters with their current values, in a stable order.
     public var descriptors: [Descriptor] {

@@ -1,6 +1,7 @@
-/// Writes VADER-ruleset results in Perceive's output shapes (JSON, CSV, table) with VADER's
-/// four values added: `neg`, `neu`, `pos`, `compound` (as vaderSentiment rounds them).
-/// Perceive's own fields come from ``ScoreFormatter``, so both rulesets share one shape.
+/// VADER's four values in Perceive's output shapes (JSON fields, CSV columns, table columns):
+/// `neg`, `neu`, `pos`, `compound` (as vaderSentiment rounds them). Perceive's own fields come
+/// from ``ScoreFormatter`` and records are framed by ``ScoreRecordRenderer``, so both rulesets
+/// share one shape.
 public struct VADERScoreFormatter: Sendable {
     public var base: ScoreFormatter
 
@@ -10,7 +11,9 @@ public struct VADERScoreFormatter: Sendable {
         self.base = base
     }
 
-    public static let csvHeader = ScoreFormatter.csvHeader + ["neg", "neu", "pos", "compound"]
+    /// The columns CSV output adds.
+    public static let csvColumns = ["neg", "neu", "pos", "compound"]
+    public static let csvHeader = ScoreFormatter.csvHeader + csvColumns
 
     /// Appends `"neg":…,"neu":…,"pos":…,"compound":…,` (the fields JSON output adds).
     @inlinable
@@ -37,26 +40,6 @@ public struct VADERScoreFormatter: Sendable {
         JSONText.appendNumber(p.pos, to: &out)
         out.append(0x2C)
         JSONText.appendNumber(p.compound, to: &out)
-    }
-
-    /// One JSON object: VADER's four values right before Perceive's `emotion`.
-    public func json(_ comment: CommentScore, _ polarity: VADERPolarity, id: String?) -> String {
-        var out: [UInt8] = [0x7B]
-        if let id {
-            out.appendUTF8("\"id\":")
-            JSONText.append(id, to: &out)
-            out.append(0x2C)
-        }
-        base.appendJSONFields(comment, to: &out) { Self.appendJSONFields(polarity, to: &$0) }
-        out.append(0x7D)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    public func csvRow(_ comment: CommentScore, _ polarity: VADERPolarity, id: String) -> String {
-        var out: [UInt8] = []
-        base.appendCSVRow(comment, id: id, to: &out)
-        Self.appendCSVFields(polarity, to: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     public func tableHeader() -> String {
