@@ -88,54 +88,15 @@ struct BenchCommand: ParsableCommand {
         if bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
     }
 
-    /// The i-th value of a per-corpus option.
-    private func value(_ values: [String], _ i: Int) -> String? {
-        values.isEmpty ? nil : (values.count == 1 ? values[0] : values[i])
-    }
-
-    func specs(categories: [EmotionCategory]) throws -> [BenchCorpusSpec] {
-        try corpus.enumerated().map { i, argument in
-            let parts = argument.split(separator: ",").map(String.init)
-            var path = parts[0]
-            var settings: [String: String] = [:]
-            for part in parts.dropFirst() {
-                guard let equals = part.firstIndex(of: "=") else { path += "," + part; continue }
-                settings[String(part[..<equals])] = String(part[part.index(after: equals)...])
-            }
-            let known: Set<String> = ["name", "text", "label", "kind", "header", "quote", "label-names", "label-map", "space", "outside", "rows"]
-            if let unknown = settings.keys.first(where: { !known.contains($0) }) {
-                throw CLIError.input("--corpus \(argument): unknown setting \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
-            }
-            guard let kindText = settings["kind"] ?? value(labelKind, i) else {
-                throw CLIError.input("--corpus \(path): give the label kind (--label-kind or kind=…), e.g. valence:-4..4")
-            }
-            let kind: BenchLabelKind
-            switch BenchLabelKind.parse(kindText) {
-            case .success(let parsed): kind = parsed
-            case .failure(let error): throw CLIError.input("--corpus \(path): \(error.message)")
-            }
-            var spec = BenchCorpusSpec(path: path, name: settings["name"], textColumn: settings["text"] ?? value(textColumn, i) ?? "text",
-                                       labelColumn: settings["label"] ?? value(labelColumn, i) ?? "label", kind: kind)
-            spec.header = settings["header"].map { $0 != "no" } ?? !noHeader
-            spec.quoting = settings["quote"].map { $0 != "no" }
-            if let outside = settings["outside"] {
-                guard outside == "skip" || outside == "stop" else { throw CLIError.input("--corpus \(path): outside=\(outside): expected skip or stop") }
-                spec.skipOutOfRange = outside == "skip"
-            }
-            if let rows = settings["rows"] {
-                guard let parsed = BenchRowFilter(rawValue: rows) else { throw CLIError.input("--corpus \(path): rows=\(rows): expected all, odd or even") }
-                spec.rows = parsed
-            }
-            spec.labelNames = settings["label-names"] ?? value(labelNames, i)
-            spec.labelMap = settings["label-map"] ?? value(labelMap, i)
-            if let space = settings["space"] ?? value(emotionSpace, i) {
-                guard let parsed = EmotionSpace(rawValue: space) else {
-                    throw CLIError.input("--corpus \(path): emotion space \"\(space)\": expected lexicon, ekman or plutchik")
-                }
-                spec.emotionSpace = parsed
-            }
-            return spec
-        }
+    /// The `--corpus` arguments with the per-corpus options (usage errors: exit 2).
+    func specs() throws -> [BenchCorpusSpec] {
+        var defaults = BenchCorpusDefaults()
+        (defaults.textColumn, defaults.labelColumn, defaults.labelKind) = (textColumn, labelColumn, labelKind)
+        (defaults.labelNames, defaults.labelMap, defaults.emotionSpace) = (labelNames, labelMap, emotionSpace)
+        defaults.header = !noHeader
+        do {
+            return try corpus.enumerated().map { i, argument in try BenchCorpusSpec(parsing: argument, defaults: defaults, index: i) }
+        } catch let error as BenchError { throw CLIError.input(error.description) }
     }
 
     func run() throws {
@@ -161,7 +122,7 @@ struct BenchCommand: ParsableCommand {
             guard corpus.count == 1 else { throw CLIError.input("--export-texts takes one --corpus") }
             let categories = ImportVocabulary.enCX.categories
             let corpus: BenchCorpus
-            do { corpus = try BenchCorpus(spec: try specs(categories: categories)[0], lexiconCategories: categories) } catch let error as BenchError { throw CLIError.input(error.description) }
+            do { corpus = try BenchCorpus(spec: try specs()[0], lexiconCategories: categories) } catch let error as BenchError { throw CLIError.input(error.description) }
             let sink = try OutputSink(path: exportTexts)
             for text in corpus.texts { try sink.line("{\"text\":\(JSONText.string(text))}") }
             try sink.finish()
@@ -180,17 +141,16 @@ struct BenchCommand: ParsableCommand {
             loaded.append(lexicon)
         }
         let categories = try loaded.first?.lexicon.categories ?? BundledLexicons.english().categories
-        let corpora = try specs(categories: categories).map { spec in
+        let corpora = try specs().map { spec in
             do { return try BenchCorpus(spec: spec, lexiconCategories: categories) } catch { throw CLIError.input("\(error)") }
         }
         var external: [BenchSystem] = []
         for argument in predictions {
-            guard let equals = argument.firstIndex(of: "=") else { throw CLIError.input("--predictions \(argument): expected NAME=FILE") }
-            guard corpora.count == 1 else { throw CLIError.input("--predictions takes one --corpus (its scores follow that corpus's rows)") }
-            let name = String(argument[..<equals]), path = String(argument[argument.index(after: equals)...])
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CLIError.input("\(path): cannot read the scores") }
-            let scores = try Self.externalScores(text, path: path)
-            external.append(.external(name: name, source: (path as NSString).lastPathComponent, scores: scores))
+            do {
+                let scores = try ExternalScores(parsing: argument)
+                guard corpora.count == 1 else { throw CLIError.input("--predictions takes one --corpus (its scores follow that corpus's rows)") }
+                external.append(try scores.load())
+            } catch let error as BenchError { throw CLIError.input(error.description) }
         }
         let systems = loaded.map(BenchSystem.lexicon) + external
         let runner = BenchRunner(parameters: parameters)
@@ -198,7 +158,7 @@ struct BenchCommand: ParsableCommand {
         for corpus in corpora {
             do { results.append(try runner.run(corpus: corpus, systems: systems)) } catch let error as BenchError { throw CLIError.input(error.description) }
         }
-        let command = (["perceive"] + CommandLine.arguments.dropFirst()).map(Self.shellQuoted).joined(separator: " ")
+        let command = BenchReport.commandLine(["perceive"] + CommandLine.arguments.dropFirst())
         let report = BenchReport(
             command: command, parameters: parameters,
             lexicons: loaded.map { .init(name: $0.name, version: $0.lexicon.version, format: $0.format.rawValue, paths: $0.paths, notes: $0.notes.count) }
@@ -217,25 +177,5 @@ struct BenchCommand: ParsableCommand {
             sink.abandon()
             throw error
         }
-    }
-
-    /// One score a line (the last line's newline optional); an empty line or `null` is no value.
-    static func externalScores(_ text: String, path: String) throws -> [Double?] {
-        if text.isEmpty { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
-        return try lines.enumerated().map { n, line in
-            let cell = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if cell.isEmpty || cell.lowercased() == "null" { return nil }
-            guard let value = Double(cell), (-1...1).contains(value) else {
-                throw CLIError.input("\(path):\(n + 1): expected a score in -1…1, an empty line or null, found \"\(line)\"")
-            }
-            return value
-        }
-    }
-
-    static func shellQuoted(_ s: String) -> String {
-        if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,@+".contains($0) }) { return s }
-        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

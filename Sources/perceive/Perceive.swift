@@ -46,6 +46,9 @@ struct Perceive: ParsableCommand {
         } catch let error as LexiconError {
             Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
+        } catch let error as LexiconOptionError {
+            Stderr.write("perceive: \(error)\n")
+            status = ExitStatus.badInput
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -135,24 +138,11 @@ struct LexiconOptions: ParsableArguments {
         throw CLIError.input("--lang \(shown): \(problem); 'perceive params --locales' lists the locales ICU knows")
     }
 
-    func loadLexicon() throws -> Lexicon {
-        if BundledLexicons.names.contains(lexicon) { return try BundledLexicons.lexicon(named: lexicon) }
-        if lexicon.contains("=") || FileManager.default.isReadableFile(atPath: lexicon) && !FileManager.default.fileExists(atPath: lexicon + "/manifest.json") {
-            // NAME=[FORMAT:]PATH, or a third-party lexicon file: imported (see LexiconReference).
-            return try LexiconReference(parsing: lexicon).load().lexicon
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: lexicon, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CLIError.input("--lexicon \(lexicon): neither an embedded lexicon (\(BundledLexicons.names.joined(separator: ", "))) nor a lexicon folder")
-        }
-        return try LexiconLoader.load(directory: lexicon)
-    }
-
     func makeScorer() throws -> Scorer {
         guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
         let parameters: Parameters
         do { parameters = try Parameters.standard.overriding(parameterOverrides) } catch { throw CLIError.input(error.description) }
-        return try Scorer(lexicon: loadLexicon(), ruleset: .standard(parameters: parameters), locale: validatedLang())
+        return try Scorer(lexicon: LexiconReference.lexicon(forOption: lexicon), ruleset: .standard(parameters: parameters), locale: validatedLang())
     }
 }
 

@@ -122,63 +122,16 @@ final class ProgressReporter {
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
-        let elapsed = max(now.timeIntervalSince(started), 1e-3)
-        let rate = Double(rowsRead) / elapsed
-        var line = "\r\u{1B}[K\(rowsRead) rows  \(Int(rate)) rows/s"
-        if let totalBytes, totalBytes > 0, bytesRead > 0 {
-            let fraction = min(1, Double(bytesRead) / Double(totalBytes))
-            let width = 24
-            let filled = Int(fraction * Double(width))
-            let remaining = elapsed * (1 - fraction) / max(fraction, 1e-9)
-            line += "  [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-            line += "\(Int(fraction * 100))%  ETA \(Self.clock(remaining))"
-        }
+        let line = ProgressLine.bar(rows: rowsRead, elapsed: now.timeIntervalSince(started), bytesRead: bytesRead, totalBytes: totalBytes)
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true
     }
 
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
-    }
-
     /// Clears the bar and prints the summary line.
     func finish(name: String, notes: [String] = []) {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { FileHandle.standardError.write(Data(ProgressLine.clear.utf8)) }
         guard !quiet else { return }
-        var line = "perceive: \(name): \(rowsRead) rows read, \(commentsScored) comments scored, \(rowsWithErrors) rows with errors"
-        if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
-        Stderr.write(line + "\n")  // the input's name and notes: visible escapes for control characters
-    }
-}
-
-extension TabularInput {
-    /// What the reader skipped, for the summary line.
-    var notes: [String] {
-        var notes: [String] = []
-        if let exportKind {
-            let tool = exportKind == .qualtrics ? "Qualtrics" : "SurveyMonkey"
-            notes.append("\(tool) export: skipped \(skippedHeaderRows) extra header row\(skippedHeaderRows == 1 ? "" : "s")")
-        }
-        if blankLinesSkipped > 0 { notes.append("skipped \(blankLinesSkipped) blank line\(blankLinesSkipped == 1 ? "" : "s")") }
-        if headerInvalidUTF8Sequences > 0 { notes.append("the header had invalid UTF-8 (replaced by U+FFFD)") }
-        if let note = invalidUTF8.note { notes.append(note) }
-        return notes
-    }
-}
-
-extension PlainTextLineReader {
-    /// What the reader replaced, for the summary line.
-    var notes: [String] { invalidUTF8.note.map { [$0] } ?? [] }
-}
-
-extension InvalidUTF8Count {
-    /// For the summary line: "3 rows had invalid UTF-8, first at line 12: 4 sequences replaced
-    /// by U+FFFD"; nil when there was none.
-    var note: String? {
-        guard let firstLine else { return nil }
-        let rows = self.rows == 1 ? "1 row had invalid UTF-8, at" : "\(self.rows) rows had invalid UTF-8, first at"
-        let replaced = sequences == 1 ? "1 sequence" : "\(sequences) sequences"
-        return "\(rows) line \(firstLine): \(replaced) replaced by U+FFFD"
+        // The input's name and notes: visible escapes for control characters.
+        Stderr.write(ProgressLine.summary(name: name, rowsRead: rowsRead, commentsScored: commentsScored, rowsWithErrors: rowsWithErrors, notes: notes))
     }
 }

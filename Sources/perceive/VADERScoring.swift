@@ -8,41 +8,10 @@ enum RulesetName: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension LexiconOptions {
-    /// The VADER lexicon files named by `--lexicon vader=PATH` (a `vader_lexicon.txt`, or a
-    /// folder holding one) and `--vader-emoji` (default: `emoji_utf8_lexicon.txt` beside the
-    /// lexicon file, when there).
-    func vaderFiles() throws -> (lexicon: String, emoji: String?) {
-        let usage = "--ruleset vader needs VADER's lexicon file: --lexicon vader=PATH/vader_lexicon.txt (vaderSentiment's file)"
-        if BundledLexicons.names.contains(lexicon) { throw CLIError.input(usage) }
-        let reference = LexiconReference(parsing: lexicon)
-        if let format = reference.format, format != .vader {
-            throw CLIError.input("--lexicon \(lexicon): --ruleset vader reads VADER's format, not \(format.rawValue)")
-        }
-        var lexiconFile: String?
-        var emojiFile: String?
-        let fm = FileManager.default
-        for path in reference.paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError.input("--lexicon \(lexicon): \(path): no such file or folder") }
-            if isDirectory.boolValue {
-                lexiconFile = (path as NSString).appendingPathComponent("vader_lexicon.txt")
-            } else if (path as NSString).lastPathComponent.lowercased().contains("emoji") {
-                emojiFile = path
-            } else {
-                lexiconFile = path
-            }
-        }
-        guard let lexiconFile else { throw CLIError.input(usage) }
-        if let vaderEmoji { return (lexiconFile, vaderEmoji) }
-        if emojiFile == nil {
-            let beside = ((lexiconFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("emoji_utf8_lexicon.txt")
-            if fm.fileExists(atPath: beside) { emojiFile = beside }
-        }
-        return (lexiconFile, emojiFile)
-    }
-
+    /// The scorer of `--ruleset vader`, with the files of `--lexicon vader=PATH` and `--vader-emoji`
+    /// (see ``VADERLexicon/files(lexiconOption:emojiOption:)``).
     func makeVADERScorer() throws -> VADERScorer {
-        let files = try vaderFiles()
+        let files = try VADERLexicon.files(lexiconOption: lexicon, emojiOption: vaderEmoji)
         return VADERScorer(lexicon: try VADERLexicon.load(lexiconPath: files.lexicon, emojiPath: files.emoji))
     }
 }
