@@ -431,6 +431,20 @@ import Synchronization
         #expect(r.stdout.isEmpty)
     }
 
+    /// HEAVY. Expected: the same 16 MiB limit for a file as for stdin (issue 15, item 5): a
+    /// 20 MiB line in a file was accepted (files were refused only past 32 MiB).
+    @Test func heavyLineOverTheRecordLimitInAFileIsRefusedLikeStdin() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perceive-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("long.txt").path
+        let bytes = Self.bytes("good\nbad\n") + Array(repeating: UInt8(ascii: "a"), count: 20 << 20) + [0x0A]
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let r = try Self.run(["score", "--input", path, "--format", "ndjson", "--no-evidence"], bytes: [])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("long.txt:3:1: expected a record of at most 16 MiB"))
+    }
+
     /// HEAVY. Expected: clean refusal (exit 2) of a CSV whose single quoted field is 50 MB,
     /// past the 16 MiB record limit, at the line where the record starts.
     @Test func heavyFiftyMegabyteFieldIsRefused() throws {

@@ -59,7 +59,10 @@ final class ByteStream {
         }
         // Read into a scratch chunk and append only what arrived: a pipe gives at most 64 KiB a
         // read, and zero-filling `minimum` bytes each time made long lines from stdin quadratic.
-        let want = max(minimum, Self.chunkSize)
+        // Never read past the limit in one go: a file gives all it is asked for, so reading
+        // `minimum` (twice the pending record) let records of up to 32 MiB through from files
+        // while stdin stopped at 16 MiB. One byte past the limit is enough to refuse.
+        let want = min(max(minimum, Self.chunkSize), max(Self.chunkSize, Self.maximumRecordBytes + 1 - buffer.count))
         if chunk.count < want { chunk = [UInt8](repeating: 0, count: want) }
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, want) }
