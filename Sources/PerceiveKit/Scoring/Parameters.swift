@@ -211,13 +211,12 @@ extension Parameters {
                 throw ParameterError("--set \(assignment): expected NAME=VALUE")
             }
             let name = String(assignment[..<equals]), text = String(assignment[assignment.index(after: equals)...])
-            guard let current = object[name] else {
+            guard object[name] != nil else {
                 throw ParameterError("--set \(assignment): no parameter named \"\(name)\" (see `perceive params`)")
             }
             guard let value = Double(text), value.isFinite else {
                 throw ParameterError("--set \(assignment): expected a number")
             }
-            _ = current
             let isWhole = Mirror(reflecting: self).children.first { $0.label == name }?.value is Int
             if isWhole {
                 guard value == value.rounded() else { throw ParameterError("--set \(assignment): \(name) takes a whole number") }
