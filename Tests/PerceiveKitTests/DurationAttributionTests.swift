@@ -2,7 +2,7 @@ import Testing
 @testable import PerceiveKit
 
 // Fixture: hold, queue (wait-context); delayed (delay-context); delivery (process-context);
-// for, waited, took (duration-lead). Penalty of m minutes: DurationRule.penalty(minutes:).
+// for, waited, took (duration-lead); flight, trip (measured). Penalty of m minutes: DurationRule.penalty(minutes:).
 
 @Test func aWaitOnHoldIsEffort() throws {
     let m = Marked("on hold for ⟦45 minutes⟧")
@@ -46,4 +46,15 @@ import Testing
     #expect(try Fixture.scorer().score("the unused days").scores.effort == nil)
     let result = try Fixture.scorer().score("waited hours in the queue")
     expectClose(result.scores.effort, -DurationRule.penalty(minutes: p.vagueDurationCount * 60, p))
+}
+
+@Test func theLengthOfAThingIsNoWait() throws {
+    // A duration right before a measured word, across a hyphen or a compound duration.
+    #expect(try Fixture.scorer().score("a three-hour trip").evidence(.effort).isEmpty)
+    #expect(try Fixture.scorer().score("a 2hrs 40 mins flight").evidence(.effort).isEmpty)
+    #expect(try Fixture.scorer().score("a 2 hrs flight").evidence(.effort).isEmpty)
+    // "long" after a duration is a length unless a wait word is in reach.
+    #expect(try Fixture.scorer().score("the flight was five hours long").evidence(.effort).isEmpty)
+    let queue = try Fixture.scorer().score("the queue was an hour long")
+    expectClose(try queue.only(.effort).contribution, -DurationRule.penalty(minutes: 60, p))
 }

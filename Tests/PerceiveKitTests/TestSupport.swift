@@ -48,7 +48,7 @@ enum Fixture {
     // Cues of the outcome and effort models: goals bag, refund, seat; product speaker; obtain
     // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
     // delivery (process-context), hold and queue (wait-context); for, waited, took
-    // (duration-lead); another (sarcasm).
+    // (duration-lead); another (sarcasm); flight, trip (measured).
     static let terms = header + """
         term\tvalence\teffort\tsuccess\temotions
         good\t0.5
@@ -144,6 +144,8 @@ enum Fixture {
         waited\tduration-lead
         took\tduration-lead
         another\tsarcasm
+        flight\tmeasured
+        trip\tmeasured
 
         """
 

@@ -7,6 +7,8 @@
 /// (delivery, arrive, refund) success, × ``Parameters/processDurationWeight``; a duration with
 /// none of them (a flight's length) weighs ``Parameters/unattributedDurationWeight`` on effort.
 /// A bare plural unit counts only after a `duration-lead` cue ("for hours", "took weeks").
+/// A duration that gives the length of a thing is skipped: one followed by a `measured` cue
+/// ("a 2 hr flight", "a 3-day trip"), or by "long" without a wait word ("5 hours long").
 ///
 /// A duration is a count (digits or a `number` cue word; "half an" multiplies, "twenty five"
 /// adds, "2-3" takes the larger) before a `duration-unit` cue, or a token such as "45mins".
@@ -116,6 +118,8 @@ public struct DurationRule: ScoringRule {
 
     private func record(_ minutes: Double, first: Int, end: Int, _ analysis: inout Analysis, _ context: RuleContext) {
         let p = context.parameters
+        let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
+        if isLength(end: end, attribution, analysis, context.lexicon) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
         // up per token, so "within" counts even inside a phrase such as "answered within".
         var quick = false
@@ -137,7 +141,7 @@ public struct DurationRule: ScoringRule {
         var base = quick ? p.quickDurationBonus * (1 - penalty / p.durationMaximumPenalty) : -penalty
         // What waited: the customer (a wait word: effort) or the service (a delay word: success).
         let dimension: Dimension
-        switch Self.attribution(first: first, end: end, analysis, context.lexicon) {
+        switch attribution {
         case .wait: dimension = .effort
         case .delay:
             dimension = .success
@@ -151,6 +155,29 @@ public struct DurationRule: ScoringRule {
         }
         guard base != 0 else { return }
         analysis.addEvidence(dimension, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
+    }
+
+    /// True when the duration ending before `end` is the length of a thing, not a wait: a
+    /// `measured` word follows it ("a 2 hr flight", "a 3-day trip", "a 10 minute walk"), or
+    /// "long" does and no wait word is in reach ("the flight was 5 hours long", but "the queue
+    /// was an hour long" is a wait). The rest of a compound duration is looked past ("a 1hr 40
+    /// min flight").
+    func isLength(end: Int, _ attribution: Attribution?, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
+        var next = end
+        let tokens = analysis.tokens
+        let sentence = tokens[end - 1].sentence
+        guard next < tokens.count, tokens[next].sentence == sentence else { return false }
+        if gluedDuration(at: next, analysis, lexicon) != nil {
+            next += 1
+        } else if analysis.numberValue(at: next, lexicon) != nil, next + 1 < tokens.count,
+                  let unit = analysis.match(startingAt: next + 1), lexicon.info[Int(unit.entry)].cueValue(.durationUnit) != nil {
+            next = Int(unit.end)
+        }
+        guard next < tokens.count, tokens[next].sentence == sentence else { return false }
+        if analysis.tokenIs(next, "-") { next += 1 }
+        guard next < tokens.count, tokens[next].sentence == sentence else { return false }
+        if lexicon.singleTokenCues(analysis.vocabulary[next]).contains(.measured) { return true }
+        return analysis.tokenIs(next, "long") && attribution != .wait
     }
 
     /// What a duration measures, from the nearest `wait-context` or `delay-context` cue in its
