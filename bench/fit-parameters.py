@@ -31,6 +31,7 @@ GRID = {
     'burdenEffort': [-0.8, -0.6, -0.4, -0.2, 0],
     'sarcasmFactor': [-1, -0.6, -0.3, 0],
     'negationWindow': [2, 3, 4, 5],
+    'outcomeToneWeight': [0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
 }
 
 def load(path, keep):
