@@ -48,7 +48,8 @@ enum Fixture {
     // Cues of the outcome and effort models: goals bag, refund, seat; product speaker; obtain
     // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
     // delivery (process-context), hold and queue (wait-context); for, waited, took
-    // (duration-lead); another (sarcasm); flight, trip (measured).
+    // (duration-lead); another (sarcasm); flight, trip (measured); rebooked, amended, moved
+    // us, fixed (done).
     static let terms = header + """
         term\tvalence\teffort\tsuccess\temotions
         good\t0.5
@@ -146,6 +147,10 @@ enum Fixture {
         another\tsarcasm
         flight\tmeasured
         trip\tmeasured
+        rebooked\tdone
+        amended\tdone
+        moved us\tdone
+        fixed\tdone
 
         """
 

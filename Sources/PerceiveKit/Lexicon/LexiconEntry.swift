@@ -53,6 +53,9 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// A thing a duration just before it measures ("a 2 hr flight", "a 3-day trip", "a 5 minute
     /// walk"): the duration is a length, not a wait or a delay, and ``DurationRule`` skips it.
     case measured
+    /// A service action done for the customer ("rebooked", "reset", "found"): success when the
+    /// customer or a goal is its object (``ServiceActionRule``).
+    case done
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -85,6 +88,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .waitContext: position = 22
         case .sarcasm: position = 23
         case .measured: position = 24
+        case .done: position = 25
         }
         return 1 << position
     }
@@ -179,7 +183,8 @@ public struct EntryInfo: Sendable {
     /// match: common words ("for", "have", "get", "call") that only carry these cues make no
     /// match of their own, so they cost the other rules nothing.
     static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
-        | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit)
+        | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit
+        | CueKind.done.bit)
 
     /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
     public var isWordCueOnly: Bool {

@@ -46,7 +46,7 @@ public enum EvidenceText {
         case .transfer: out.appendUTF8("transferred ")
         case .unresolved: out.appendUTF8("unresolved: ")
         case .sarcasm: out.appendUTF8("sarcastic before ")
-        case .lexicon, .duration, .repeatedContact, .resolution, .outcome, .verdict, .blockedAction, .burden, .tone:
+        case .lexicon, .duration, .repeatedContact, .resolution, .outcome, .verdict, .blockedAction, .burden, .tone, .serviceAction:
             var name = adjustment.rule.rawValue
             name.withUTF8 { text($0) }
             out.append(0x20)
@@ -72,6 +72,7 @@ public enum EvidenceText {
         case .verdict:
             return "verdict on the product: \(e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : "")"
         case .tone: return "tone of the comment"
+        case .serviceAction: return "done for the customer: \(e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : "")"
         case .blockedAction, .burden:
             let action = e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : "act"
             return e.source == .blockedAction ? "could not \(action)" : "had to \(action)"

@@ -36,6 +36,7 @@ public struct Ruleset: Sendable {
         Ruleset(name: "perceive", parameters: parameters, rules: [
             LexiconRule(),
             OutcomeRule(),
+            ServiceActionRule(),
             ProductAttributeRule(),
             BlockedActionRule(),
             DurationRule(),

@@ -42,6 +42,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case burden
     case tone
     case sarcasm
+    case serviceAction = "service-action"
 }
 
 /// A rule's change to a contribution: the factor it multiplied by, and the text that

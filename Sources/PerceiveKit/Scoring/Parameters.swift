@@ -91,6 +91,9 @@ public struct Parameters: Sendable, Equatable, Codable {
     public var goalWindow = 4
     /// Success of obtaining a goal ("received the parcel"); negation and "still" act on it.
     public var goalObtainedSuccess = 0.3
+    /// Success of a service action done for the customer ("rebooked me", "booking amended");
+    /// set by hand (``ServiceActionRule``).
+    public var serviceActionSuccess = 0.5
     /// Success of a goal that is missing ("no seat", "without my bag").
     public var goalMissingSuccess = -0.3
     /// A valence contribution in a clause about the product itself ("great speaker", "the
@@ -182,6 +185,7 @@ extension Parameters {
             d("firstContactEase", firstContactEase, "effort bonus for a resolution at the first contact"),
             d("goalWindow", goalWindow, "tokens between 'got'/'have'/'received' and the goal it obtains"),
             d("goalObtainedSuccess", goalObtainedSuccess, "success of obtaining a goal ('received the parcel'), before negation"),
+            d("serviceActionSuccess", serviceActionSuccess, "success of a service action done for the customer ('rebooked me', 'booking amended')"),
             d("goalMissingSuccess", goalMissingSuccess, "success of a missing goal ('no seat', 'without my bag')"),
             d("productVerdictWeight", productVerdictWeight, "a valence contribution in a clause about the product also counts toward success, times this"),
             d("delaySuccessWeight", delaySuccessWeight, "success of a delay ('delayed 5 hours') as a multiple of the duration's penalty"),

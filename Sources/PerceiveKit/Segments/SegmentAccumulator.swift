@@ -140,6 +140,7 @@ public struct CommentContribution: Sendable {
         case .blockedAction: "blocked actions"
         case .burden: "extra work"
         case .tone: "tone of outcome comments"
+        case .serviceAction: "service actions done"
         default: rule.rawValue
         }
     }
