@@ -32,6 +32,7 @@ GRID = {
     'sarcasmFactor': [-1, -0.6, -0.3, 0],
     'negationWindow': [2, 3, 4, 5],
     'outcomeToneWeight': [0.5, 1.0, 1.5, 2.0, 2.5, 3.0],
+    'serviceActionSuccess': [0, 0.3, 0.5, 0.7, 0.9],
 }
 
 def load(path, keep):
