@@ -23,3 +23,13 @@ import Testing
     let result = try Fixture.scorer().score("Good. Another one please")
     expectClose(result.scores.emotion, 0.5)
 }
+
+@Test func aMarkerThatIsASentenceOfItsOwnReachesBack() throws {
+    // "Another." alone reaches into the sentence before it; "Another one came." does not.
+    let alone = try Fixture.scorer().score("It was great. Another.")
+    let great = try alone.only(.emotion)
+    #expect(great.adjustments.map(\.rule) == [.sarcasm])
+    expectClose(great.contribution, 0.6 * p.sarcasmFactor)
+    let sentence = try Fixture.scorer().score("It was great. Another one came.")
+    #expect(try sentence.only(.emotion).adjustments.isEmpty)
+}
