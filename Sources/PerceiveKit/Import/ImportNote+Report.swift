@@ -21,4 +21,17 @@ extension ImportNote {
         }
         return text
     }
+
+    /// The one line (with its newline) that `bench` writes for a lexicon whose import noted
+    /// something, pointing to the command that lists the notes; empty when there are none.
+    ///
+    /// ```
+    /// ImportNote.count(of: loaded, argument: "vader=vader_lexicon.txt")
+    /// // "perceive: note: vader: 3 import notes (duplicates, skipped lines); 'perceive lexicon validate vader=vader_lexicon.txt --verbose' lists them\n"
+    /// ```
+    public static func count(of loaded: LexiconReference.Loaded, argument: String) -> String {
+        guard !loaded.notes.isEmpty else { return "" }
+        return "perceive: note: \(loaded.name): \(loaded.notes.count) import notes (duplicates, skipped lines); "
+            + "'perceive lexicon validate \(argument) --verbose' lists them\n"
+    }
 }
