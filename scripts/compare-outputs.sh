@@ -6,8 +6,10 @@
 #
 # The input is a 20,000-row generated survey export (bench/'s perceive-generate, seed 42),
 # made once in WORK_DIR (default: a new temporary folder), plus a plain-text file, a JSON Lines
-# copy and a few rows with errors. Prints "N outputs identical", or the first difference and
-# exits 1. Used for refactors that must not change output (issue 14; docs/performance.md).
+# copy, a few rows with errors, a labeled corpus for `bench` and a lexicon folder with
+# problems. Prints "N outputs identical", or the first difference and exits 1. Used for
+# refactors that must not change output (issue 14; docs/performance.md), and in CI by
+# scripts/compare-refactor.sh.
 set -uo pipefail
 if [ $# -lt 2 ]; then
     echo "usage: scripts/compare-outputs.sh OLD_BIN NEW_BIN [WORK_DIR]" >&2
@@ -43,8 +45,27 @@ errors=$work/errors.csv
     printf 'R9003,East,Chat,Pro,fine thanks,extra,cells\n'
     printf 'R9004,West,Phone,Basic,=HYPERLINK("x") still waiting\n'
 } > "$errors"
+# A labeled corpus for `bench` (labels made up, but fixed) and scores computed "elsewhere".
+labeled=$work/labeled.csv
+[ -s "$labeled" ] || python3 - "$export_csv" "$labeled" "$work/predictions.txt" <<'EOF'
+import csv, sys
+with open(sys.argv[1], newline="") as f, open(sys.argv[2], "w", newline="") as out, open(sys.argv[3], "w") as scores:
+    writer = csv.writer(out)
+    writer.writerow(["text", "label"])
+    for i, row in enumerate(csv.DictReader(f)):
+        if i == 400: break
+        writer.writerow([row["Comment"], (i * 7) % 9 - 4])
+        scores.write(("" if i % 5 == 0 else str(((i * 3) % 11 - 5) / 5)) + "\n")
+EOF
+badlex=$work/bad-lexicon
+[ -s "$badlex/terms.tsv" ] || {
+    mkdir -p "$badlex"
+    printf '{"format": "perceive-lexicon/1", "name": "bad", "version": "1", "language": "en", "license": "CC0-1.0", "source": "test", "terms": ["terms.tsv", "missing.tsv"], "shifters": [], "cues": [], "emotions": []}\n' > "$badlex/manifest.json"
+    printf '# lexicon: bad\n# version: 1\n# source: test\n# license: CC0-1.0\nterm\tvalence\teffort\tsuccess\temotions\ngood\t0.5\nnice\tlots\ngood\t0.3\n' > "$badlex/terms.tsv"
+}
 
-# Each case: arguments to perceive (with $EXPORT, $LINES, $JSONL, $ERRORS, $VADER, $PARTS).
+# Each case: arguments to perceive (with $EXPORT, $LINES, $JSONL, $ERRORS, $VADER, $PARTS,
+# $LABELED, $PREDICTIONS, $BADLEX).
 cases=()
 for format in json ndjson csv table; do
     for extra in "" "--sentences" "--no-evidence" "--sentences --no-evidence"; do
@@ -86,21 +107,47 @@ cases+=("params --locales")
 cases+=("segments --params")
 cases+=("bench --print-parameters")
 cases+=("bench --print-parameters --seed 7 --bootstrap 50 --emotion-threshold 0.3")
+for format in table markdown csv json; do
+    cases+=("bench --corpus \$LABELED,kind=valence:-4..4 --bootstrap 20 --lexicon en-cx --lexicon vader=\$VADER --format $format")
+done
+cases+=("bench --corpus \$LABELED,kind=valence:-4..4 --bootstrap 20 --predictions mine=\$PREDICTIONS --format json")
+cases+=("bench --corpus \$LABELED,kind=valence:-4..4,rows=odd --bootstrap 20 --format csv")
+cases+=("bench --corpus \$LABELED --label-kind valence:-4..4 --on-duplicate keep")
+cases+=("lexicon formats")
+for format in table json; do
+    cases+=("lexicon stats --format $format en-cx")
+    cases+=("lexicon stats --format $format vader=\$VADER")
+done
+cases+=("lexicon validate en-cx")
+cases+=("lexicon validate vader=\$VADER")
+cases+=("lexicon validate --verbose vader=\$VADER")
+cases+=("lexicon validate \$BADLEX")
+cases+=("lexicon lookup en-cx 'on hold' waited 'not a term here'")
+cases+=("lexicon lookup --on-duplicate first vader=\$VADER good ':)'")
+cases+=("lexicon convert --from native \$VADER -o converted")
 
-# Partials for `merge`: two halves of the export, made by each binary itself.
+# Partials for `merge` (two halves of the export) and a converted lexicon, made by each binary itself.
 run() {  # run BIN OUT_PREFIX CASE
     local bin=$1 out=$2 case=$3
     local parts=$out.parts
     mkdir -p "$parts"
     EXPORT=$export_csv LINES=$lines JSONL=$jsonl ERRORS=$errors VADER=$vader PARTS=$parts
+    LABELED=$labeled PREDICTIONS=$work/predictions.txt BADLEX=$badlex
     if [ ! -s "$parts/a.ndjson" ]; then
         head -10001 "$export_csv" > "$parts/a.csv"
         { head -1 "$export_csv"; tail -n +10002 "$export_csv"; } > "$parts/b.csv"
         "$bin" segments --quiet --input "$parts/a.csv" --text-column Comment --by Region --emit-partials > "$parts/a.ndjson"
         "$bin" segments --quiet --input "$parts/b.csv" --text-column Comment --by Region --emit-partials > "$parts/b.ndjson"
+        # VADER's file converted into a lexicon folder, by each binary into its own folder.
+        (cd "$parts" && "$bin" lexicon convert --name vader "$vader" -o converted --force > convert.out 2>&1; echo "exit $?" >> convert.out)
     fi
     (cd "$work" && eval "\"$bin\" $case") > "$out.stdout" 2> "$out.stderr"
     echo "exit $?" >> "$out.stdout"
+    # bench measures its speed (comments/s), the one figure that differs from run to run.
+    if [[ $case == bench* ]]; then
+        sed -i -E -e 's/"commentsPerSecond":[^,}]*/"commentsPerSecond":R/g' -e 's/,commentsPerSecond,[^,]*/,commentsPerSecond,R/' \
+            -e 's/  [0-9]+ *$/  R/' -e 's/\| [0-9]+ \|$/| R |/' "$out.stdout"
+    fi
 }
 
 n=0
@@ -118,8 +165,8 @@ for i in "${!cases[@]}"; do
         n=$((n + 1))
     done
 done
-for part in a b; do
-    cmp "$work/old.parts/$part.ndjson" "$work/new.parts/$part.ndjson" || { echo "DIFFERENT: partials $part"; exit 1; }
+for part in a.ndjson b.ndjson convert.out converted/manifest.json converted/terms.tsv converted/shifters.tsv converted/cues.tsv; do
+    cmp "$work/old.parts/$part" "$work/new.parts/$part" || { echo "DIFFERENT: $part (made by each binary)"; exit 1; }
     n=$((n + 1))
 done
-echo "$n outputs identical (${#cases[@]} commands, stdout and stderr each, and 2 partials files)"
+echo "$n outputs identical (${#cases[@]} commands, stdout and stderr each, 2 partials files and a converted lexicon)"

@@ -52,7 +52,7 @@ struct BenchCommand: ParsableCommand {
     var noHeader = false
 
     @Option(name: .long, help: "Output format: table, markdown, csv or json.")
-    var format: BenchFormat = .table
+    var format: BenchReport.Format = .table
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
@@ -75,103 +75,64 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the bench's parameters (BenchParameters, with the options' values) and stop.")
     var printParameters = false
 
-    enum BenchFormat: String, ExpressibleByArgument { case table, markdown, csv, json }
-
     func validate() throws {
         if printParameters { return }
         if corpus.isEmpty { throw ValidationError("give at least one --corpus") }
-        for (name, values) in [("--text-column", textColumn), ("--label-column", labelColumn), ("--label-kind", labelKind),
-                               ("--label-names", labelNames), ("--label-map", labelMap), ("--emotion-space", emotionSpace)]
-        where values.count > 1 && values.count != corpus.count {
-            throw ValidationError("\(name) is given \(values.count) times for \(corpus.count) corpora: give it once (for all) or once per corpus")
-        }
+        if let problem = defaults.problem(corpusCount: corpus.count) { throw ValidationError(problem) }
         if bootstrap < 1 { throw ValidationError("--bootstrap must be at least 1") }
     }
 
-    /// The `--corpus` arguments with the per-corpus options (usage errors: exit 2).
-    func specs() throws -> [BenchCorpusSpec] {
+    /// The per-corpus options, given once for every corpus or once per corpus.
+    var defaults: BenchCorpusDefaults {
         var defaults = BenchCorpusDefaults()
         (defaults.textColumn, defaults.labelColumn, defaults.labelKind) = (textColumn, labelColumn, labelKind)
         (defaults.labelNames, defaults.labelMap, defaults.emotionSpace) = (labelNames, labelMap, emotionSpace)
         defaults.header = !noHeader
-        do {
-            return try corpus.enumerated().map { i, argument in try BenchCorpusSpec(parsing: argument, defaults: defaults, index: i) }
-        } catch let error as BenchError { throw CLIError.input(error.description) }
+        return defaults
+    }
+
+    /// The `--corpus` arguments with the per-corpus options (usage errors: exit 2).
+    func specs() throws -> [BenchCorpusSpec] {
+        let defaults = self.defaults
+        return try corpus.enumerated().map { i, argument in try BenchCorpusSpec(parsing: argument, defaults: defaults, index: i) }
     }
 
     func run() throws {
-        var parameters = BenchParameters()
-        parameters.seed = seed
-        parameters.bootstrapSamples = bootstrap
-        parameters.emotionThreshold = emotionThreshold
+        let parameters = BenchParameters(seed: seed, bootstrapSamples: bootstrap, emotionThreshold: emotionThreshold)
         if printParameters {
             let sink = try OutputSink(path: nil)
             try sink.write(ParameterTable.text(parameters.descriptors))
             try sink.finish()
             return
         }
-        var policy: DuplicatePolicy?
-        if let onDuplicate {
-            guard let parsed = DuplicatePolicy(rawValue: onDuplicate) else {
-                throw CLIError.input("--on-duplicate \(onDuplicate): expected one of \(DuplicatePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            policy = parsed
-        }
+        let policy = try onDuplicate.map(DuplicatePolicy.init(option:))
         if let exportTexts {
             // Only the rows are needed: no lexicon is loaded.
             guard corpus.count == 1 else { throw CLIError.input("--export-texts takes one --corpus") }
-            let categories = ImportVocabulary.enCX.categories
-            let corpus: BenchCorpus
-            do { corpus = try BenchCorpus(spec: try specs()[0], lexiconCategories: categories) } catch let error as BenchError { throw CLIError.input(error.description) }
+            let corpus = try BenchCorpus(spec: try specs()[0], lexiconCategories: ImportVocabulary.enCX.categories)
             let sink = try OutputSink(path: exportTexts)
-            for text in corpus.texts { try sink.line("{\"text\":\(JSONText.string(text))}") }
+            for line in corpus.textsAsJSONLines { try sink.line(line) }
             try sink.finish()
             return
         }
-        var loaded: [LexiconReference.Loaded] = []
-        for argument in (lexicon.isEmpty && predictions.isEmpty ? ["en-cx"] : lexicon) {
-            let reference = LexiconReference(parsing: argument)
-            guard !loaded.contains(where: { $0.name == reference.name }) else {
-                throw CLIError.input("--lexicon \(argument): two lexicons are named \(reference.name); name them with NAME=PATH")
-            }
-            let lexicon = try reference.load(duplicatePolicy: policy)
-            if !lexicon.notes.isEmpty {
-                Stderr.write("perceive: note: \(lexicon.name): \(lexicon.notes.count) import notes (duplicates, skipped lines); 'perceive lexicon validate \(argument) --verbose' lists them\n")
-            }
-            loaded.append(lexicon)
-        }
+        let lexicons = lexicon.isEmpty && predictions.isEmpty ? ["en-cx"] : lexicon
+        let loaded = try LexiconReference.loadAll(lexicons, duplicatePolicy: policy) { Stderr.write($0) }
         let categories = try loaded.first?.lexicon.categories ?? BundledLexicons.english().categories
-        let corpora = try specs().map { spec in
-            do { return try BenchCorpus(spec: spec, lexiconCategories: categories) } catch { throw CLIError.input("\(error)") }
-        }
+        let corpora = try specs().map { spec in try BenchCorpus(spec: spec, lexiconCategories: categories) }
         var external: [BenchSystem] = []
         for argument in predictions {
-            do {
-                let scores = try ExternalScores(parsing: argument)
-                guard corpora.count == 1 else { throw CLIError.input("--predictions takes one --corpus (its scores follow that corpus's rows)") }
-                external.append(try scores.load())
-            } catch let error as BenchError { throw CLIError.input(error.description) }
+            let scores = try ExternalScores(parsing: argument)
+            guard corpora.count == 1 else { throw CLIError.input("--predictions takes one --corpus (its scores follow that corpus's rows)") }
+            external.append(try scores.load())
         }
         let systems = loaded.map(BenchSystem.lexicon) + external
         let runner = BenchRunner(parameters: parameters)
-        var results: [BenchCorpusResult] = []
-        for corpus in corpora {
-            do { results.append(try runner.run(corpus: corpus, systems: systems)) } catch let error as BenchError { throw CLIError.input(error.description) }
-        }
+        let results = try corpora.map { corpus in try runner.run(corpus: corpus, systems: systems) }
         let command = BenchReport.commandLine(["perceive"] + CommandLine.arguments.dropFirst())
-        let report = BenchReport(
-            command: command, parameters: parameters,
-            lexicons: loaded.map { .init(name: $0.name, version: $0.lexicon.version, format: $0.format.rawValue, paths: $0.paths, notes: $0.notes.count) }
-                + external.map { if case .external(let name, let source, _) = $0 { .init(name: name, version: source, format: "external scores", paths: [], notes: 0) } else { fatalError() } },
-            corpora: results)
+        let report = BenchReport(command: command, parameters: parameters, lexicons: systems.map(BenchReport.LexiconInfo.init), corpora: results)
         let sink = try OutputSink(path: output)
         do {
-            switch format {
-            case .table: try sink.write(report.table())
-            case .markdown: try sink.write(report.table(markdown: true))
-            case .csv: try sink.write(report.csv())
-            case .json: try sink.write(report.json())
-            }
+            try sink.write(report.rendered(format))
             try sink.finish()
         } catch {
             sink.abandon()
@@ -179,3 +140,6 @@ struct BenchCommand: ParsableCommand {
         }
     }
 }
+
+/// `bench --format`.
+extension BenchReport.Format: ExpressibleByArgument {}

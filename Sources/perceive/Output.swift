@@ -1,7 +1,8 @@
 import Foundation
+import PerceiveKit
 
 /// Errors the command line maps to exit codes.
-enum CLIError: Error, CustomStringConvertible {
+enum CLIError: UsageError {
     /// Bad usage or unreadable input: exit code 2.
     case input(String)
 
@@ -11,3 +12,14 @@ enum CLIError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// Errors that end a command with exit code 2 and their message, `perceive: MESSAGE`: bad
+/// usage, or input that cannot be read or written. The library's errors say what was expected,
+/// with `file:line` where there is one.
+protocol UsageError: Error, CustomStringConvertible {}
+
+extension OutputError: UsageError {}
+extension LexiconError: UsageError {}
+extension LexiconOptionError: UsageError {}
+extension BenchError: UsageError {}
+extension ParameterError: UsageError {}

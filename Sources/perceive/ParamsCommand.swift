@@ -41,14 +41,7 @@ struct ParamsCommand: ParsableCommand {
             return
         }
         let groups = group.isEmpty ? [ruleset == .vader ? .vader : .scoring] : group.flatMap(\.groups)
-        if groups.count == 1 {  // one group: its table or object alone
-            let descriptors = groups[0].standardDescriptors
-            try sink.write(format == .table ? ParameterTable.text(descriptors) : ParameterTable.json(descriptors) + "\n")
-        } else if format == .table {
-            try sink.write(groups.map { "# \($0.rawValue)\n" + ParameterTable.text($0.standardDescriptors) }.joined(separator: "\n"))
-        } else {
-            try sink.line("{" + groups.map { "\"\($0.rawValue)\":" + ParameterTable.json($0.standardDescriptors) }.joined(separator: ",") + "}")
-        }
+        try sink.write(format == .table ? ParameterTable.text(groups: groups) : ParameterTable.json(groups: groups) + "\n")
         try sink.finish()
     }
 }

@@ -37,16 +37,7 @@ struct Perceive: ParsableCommand {
             }
         } catch OutputError.brokenPipe {
             status = ExitStatus.success
-        } catch let error as OutputError {
-            Stderr.write("perceive: \(error)\n")
-            status = ExitStatus.badInput
-        } catch let error as CLIError {
-            Stderr.write("perceive: \(error)\n")
-            status = ExitStatus.badInput
-        } catch let error as LexiconError {
-            Stderr.write("perceive: \(error)\n")
-            status = ExitStatus.badInput
-        } catch let error as LexiconOptionError {
+        } catch let error as any UsageError {
             Stderr.write("perceive: \(error)\n")
             status = ExitStatus.badInput
         } catch {
@@ -140,8 +131,7 @@ struct LexiconOptions: ParsableArguments {
 
     func makeScorer() throws -> Scorer {
         guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
-        let parameters: Parameters
-        do { parameters = try Parameters.standard.overriding(parameterOverrides) } catch { throw CLIError.input(error.description) }
+        let parameters = try Parameters.standard.overriding(parameterOverrides)
         return try Scorer(lexicon: LexiconReference.lexicon(forOption: lexicon), ruleset: .standard(parameters: parameters), locale: validatedLang())
     }
 }

@@ -108,16 +108,8 @@ extension ScoreCommand {
                 guard let reader else { return arguments.next().map { ($0.element, String($0.offset + 1)) } }
                 do { return try reader.next().map { ($0, String(reader.line)) } } catch { throw CLIError.input("\(error)") }
             }) { comment, scored in
-                let failed: Bool
-                switch scored {
-                case .success(let (result, polarity)):
-                    failed = false
-                    try writer.record(result, id: comment.id, polarity: polarity)
-                case .failure(let error):
-                    failed = true
-                    errors += 1
-                    try writer.error(id: comment.id, text: comment.text, message: "\(error)")
-                }
+                let failed = try !writer.write(scored, id: comment.id, text: comment.text)
+                if failed { errors += 1 }
                 progress?.row(error: failed, bytesRead: reader?.bytesRead ?? 0)
                 if !failed { progress?.scored() }
             }

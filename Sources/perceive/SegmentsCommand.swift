@@ -2,14 +2,13 @@ import ArgumentParser
 import Foundation
 import PerceiveKit
 
-enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json, markdown
-}
+/// `segments --format` and `merge --format`.
+extension SegmentReportFormat: ExpressibleByArgument {}
 
-/// Scores every row of an input and accumulates segment statistics; `observe` sees each
-/// scored comment (for the report's most negative and positive comments). Rows are scored on
-/// `pool` and added in input order (``OrderedBatchPipeline``), so the statistics are the same
-/// for any thread count.
+/// Scores every row of an input and accumulates segment statistics
+/// (``SegmentStatistics/add(rowsFrom:scoringOn:scored:)``), counting rows and comments on the
+/// progress bar; `observe` sees each scored comment (for the report's most negative and
+/// positive comments).
 func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPool,
                         observe: (TabularInput, InputRow, Int, CommentScore) -> Void = { _, _, _, _ in }) throws -> (SegmentStatistics, ProgressReporter, TabularInput) {
     let input = try source.open(by: by)
@@ -17,25 +16,9 @@ func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPo
     var statistics = SegmentStatistics(textColumns: input.textLabels, byColumns: input.byLabels,
                                        lexicon: scorer.lexicon.name, parameters: scorer.parameters)
     let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
-    // Per row: per text column, the score and its contribution, or nil when scoring failed.
-    typealias Scored = [(CommentScore, CommentContribution)?]
-    let pipeline = OrderedBatchPipeline<InputRow, Scored>(pool: pool) { scorer, row in
-        guard row.error == nil else { return [] }
-        return row.texts.map { text in
-            (try? scorer.score(text)).map { ($0, CommentContribution($0, lexicon: scorer.lexicon, parameters: scorer.parameters)) }
-        }
-    }
-    try pipeline.run(next: { try nextRow(input, progress: progress) }) { row, results in
-        statistics.rowsRead += 1
-        guard row.error == nil else { statistics.rowErrors += 1; return }
-        var failed = false
-        for (column, item) in results.enumerated() {
-            guard let (result, contribution) = item else { failed = true; continue }
-            progress.scored()
-            statistics.add(contribution, column: column, segments: row.segments)
-            observe(input, row, column, result)
-        }
-        if failed { statistics.rowErrors += 1 }
+    try statistics.add(rowsFrom: { try nextRow(input, progress: progress) }, scoringOn: pool) { row, column, result in
+        progress.scored()
+        observe(input, row, column, result)
     }
     return (statistics, progress, input)
 }
@@ -59,7 +42,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
     var by: [String] = []
 
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: SummaryFormat = .table
+    var format: SegmentReportFormat = .table
 
     @Flag(name: .long, help: "Write mergeable partial statistics (NDJSON) instead of the summary.")
     var emitPartials = false
@@ -92,7 +75,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             if emitPartials {
                 for line in statistics.partialLines() { try sink.line(line) }
             } else {
-                try sink.write(render(statistics.summary(), format))
+                try sink.write(statistics.summary().rendered(format))
             }
             try sink.finish()
         } catch {
@@ -101,16 +84,6 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
         }
         progress.finish(name: input.name, notes: input.notes)
         return statistics.rowErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success
-    }
-}
-
-func render(_ report: SegmentReport, _ format: SummaryFormat) -> String {
-    let formatter = SegmentFormatter(report)
-    switch format {
-    case .table: return formatter.table()
-    case .csv: return formatter.csv()
-    case .json: return formatter.json()
-    case .markdown: return formatter.markdown()
     }
 }
 
@@ -124,7 +97,7 @@ struct MergeCommand: ParsableCommand {
     var files: [String]
 
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
-    var format: SummaryFormat = .table
+    var format: SegmentReportFormat = .table
 
     @Flag(name: .long, help: "Write the merged partials (NDJSON) instead of the summary.")
     var emitPartials = false
@@ -162,7 +135,7 @@ struct MergeCommand: ParsableCommand {
             if emitPartials {
                 for line in merged!.partialLines() { try sink.line(line) }
             } else {
-                try sink.write(render(merged!.summary(), format))
+                try sink.write(merged!.summary().rendered(format))
             }
             try sink.finish()
         } catch {

@@ -91,47 +91,12 @@ func nextRow(_ input: TabularInput, progress: ProgressReporter) throws -> InputR
     return row
 }
 
-/// A progress bar on stderr (rows, rows/s, ETA from the file size) when stderr is a
-/// terminal and not `--quiet`, and a one-line summary at the end unless `--quiet`.
-final class ProgressReporter {
-    private let enabled: Bool
-    private let quiet: Bool
-    private let totalBytes: Int64?
-    private let started = Date()
-    private var lastDraw = Date.distantPast
-    private var drawn = false
-    private(set) var rowsRead = 0
-    private(set) var commentsScored = 0
-    private(set) var rowsWithErrors = 0
-
-    init(quiet: Bool, totalBytes: Int64?) {
-        self.quiet = quiet
-        self.totalBytes = totalBytes
-        enabled = !quiet && isatty(STDERR_FILENO) == 1
-    }
-
-    func row(error: Bool, bytesRead: Int64) {
-        rowsRead += 1
-        if error { rowsWithErrors += 1 }
-        if enabled && rowsRead & 1023 == 0 { draw(bytesRead) }
-    }
-
-    func scored(_ count: Int = 1) { commentsScored += count }
-
-    private func draw(_ bytesRead: Int64) {
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
-        lastDraw = now
-        let line = ProgressLine.bar(rows: rowsRead, elapsed: now.timeIntervalSince(started), bytesRead: bytesRead, totalBytes: totalBytes)
-        FileHandle.standardError.write(Data(line.utf8))
-        drawn = true
-    }
-
-    /// Clears the bar and prints the summary line.
-    func finish(name: String, notes: [String] = []) {
-        if drawn { FileHandle.standardError.write(Data(ProgressLine.clear.utf8)) }
-        guard !quiet else { return }
-        // The input's name and notes: visible escapes for control characters.
-        Stderr.write(ProgressLine.summary(name: name, rowsRead: rowsRead, commentsScored: commentsScored, rowsWithErrors: rowsWithErrors, notes: notes))
+extension ProgressReporter {
+    /// The progress of a command on stderr: a bar (rows, rows/s, ETA from the file size) when
+    /// stderr is a terminal and not `--quiet`, and a one-line summary at the end unless `--quiet`.
+    convenience init(quiet: Bool, totalBytes: Int64?) {
+        self.init(quiet: quiet, showsBar: isatty(STDERR_FILENO) == 1, totalBytes: totalBytes) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
     }
 }

@@ -29,19 +29,11 @@ extension ScoreCommand {
         // One thread: VADER's scorer is not a `Scorer`, and its scoring is a small part of the time.
         if source.input != nil && source.isTabular {
             return try writeExport(formatter: base, vader: true) { renderer in
-                OrderedBatchPipeline(serial: { row in renderer.render(row, formatter: base) { text in scorer.scoreWithPolarity(text) } })
+                OrderedBatchPipeline(serial: { row in renderer.render(row, formatter: base) { text in scorer.score(text) } })
             }
         }
         return try writeComments(formatter: base, vader: true) {
-            OrderedBatchPipeline(serial: { comment in ScoredComment.success(scorer.scoreWithPolarity(comment.text)) })
+            OrderedBatchPipeline(serial: { comment in ScoredComment.success(scorer.score(comment.text)) })
         }
-    }
-}
-
-extension VADERScorer {
-    /// ``score(_:)`` in the shape of a record: the comment's scores, with VADER's values.
-    func scoreWithPolarity(_ text: String) -> (CommentScore, VADERPolarity?) {
-        let (result, polarity) = score(text)
-        return (result, polarity)
     }
 }

@@ -96,3 +96,17 @@ import Testing
         #expect(lines[1].contains("\"error\":"))
     }
 }
+
+extension ScoreRecordWriterTests {
+    @Test func aScoredOrFailedCommentIsItsRecordOrItsError() throws {
+        struct Refused: Error, CustomStringConvertible { var description: String { "too long" } }
+        let a = try scorer.score("good")
+        var outcomes: [Bool] = []
+        let text = try Self.write(.ndjson) { writer in
+            outcomes.append(try writer.write(.success((a, nil)), id: "1", text: "good"))
+            outcomes.append(try writer.write(.failure(Refused()), id: "2", text: "x"))
+        }
+        #expect(outcomes == [true, false])
+        #expect(text == Self.formatter.json(a, id: "1") + "\n{\"id\":\"2\",\"error\":\"too long\"}\n")
+    }
+}

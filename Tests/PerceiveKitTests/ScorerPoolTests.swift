@@ -119,3 +119,15 @@ import Glibc
         }
     }
 }
+
+extension ScorerPoolTests {
+    @Test func aPoolFromAFirstScorerUsesItAndScoresLikeIt() throws {
+        let first = try Scorer(lexicon: try BundledLexicons.english(), ruleset: .standard(parameters: try Parameters.standard.overriding(["negationWindow=1"])))
+        let pool = try ScorerPool(threads: 2, first: first)
+        #expect(pool.primary === first)
+        let expected = try Self.comments.prefix(200).map { try first.score($0).scores }
+        let scored = pool.map(Array(Self.comments.prefix(200))) { scorer, text in (try! scorer.score(text).scores, scorer.parameters.negationWindow) }
+        #expect(scored.map(\.0) == expected)
+        #expect(scored.allSatisfy { $0.1 == 1 })
+    }
+}

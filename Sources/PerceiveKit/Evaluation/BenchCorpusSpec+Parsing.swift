@@ -14,6 +14,22 @@ public struct BenchCorpusDefaults: Sendable, Equatable {
 
     public init() {}
 
+    /// Why these settings do not fit `corpusCount` corpora, or nil: an option given more than
+    /// once must be given once per corpus.
+    ///
+    /// ```
+    /// var defaults = BenchCorpusDefaults()
+    /// defaults.textColumn = ["a", "b"]
+    /// defaults.problem(corpusCount: 3)
+    /// // "--text-column is given 2 times for 3 corpora: give it once (for all) or once per corpus"
+    /// ```
+    public func problem(corpusCount: Int) -> String? {
+        let options = [("--text-column", textColumn), ("--label-column", labelColumn), ("--label-kind", labelKind),
+                       ("--label-names", labelNames), ("--label-map", labelMap), ("--emotion-space", emotionSpace)]
+        guard let (name, values) = options.first(where: { $0.1.count > 1 && $0.1.count != corpusCount }) else { return nil }
+        return "\(name) is given \(values.count) times for \(corpusCount) corpora: give it once (for all) or once per corpus"
+    }
+
     /// The value of a per-corpus option for corpus `index`: none, the one for all, or its own.
     static func value(_ values: [String], _ index: Int) -> String? {
         values.isEmpty ? nil : (values.count == 1 ? values[0] : values[index])

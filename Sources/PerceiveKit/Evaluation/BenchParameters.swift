@@ -15,6 +15,14 @@ public struct BenchParameters: Sendable, Equatable {
 
     public init() {}
 
+    /// The standard parameters with the ones `bench` takes as options (`--seed`,
+    /// `--bootstrap`, `--emotion-threshold`).
+    public init(seed: UInt64, bootstrapSamples: Int, emotionThreshold: Double) {
+        self.seed = seed
+        self.bootstrapSamples = bootstrapSamples
+        self.emotionThreshold = emotionThreshold
+    }
+
     public static let standard = BenchParameters()
 
     /// (name, value, what it does), for output.

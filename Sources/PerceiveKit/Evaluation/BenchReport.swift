@@ -18,6 +18,23 @@ public struct BenchReport: Sendable {
             self.paths = paths
             self.notes = notes
         }
+
+        /// A system's entry: a lexicon's name, version, format, files and number of import
+        /// notes; for scores computed elsewhere, the name, the file's name (as the version) and
+        /// "external scores".
+        public init(_ system: BenchSystem) {
+            switch system {
+            case .lexicon(let loaded):
+                self.init(name: loaded.name, version: loaded.lexicon.version, format: loaded.format.rawValue, paths: loaded.paths, notes: loaded.notes.count)
+            case .external(let name, let source, _):
+                self.init(name: name, version: source, format: "external scores", paths: [], notes: 0)
+            }
+        }
+    }
+
+    /// The renderings of a report (`bench --format`).
+    public enum Format: String, Sendable {
+        case table, markdown, csv, json
     }
 
     public var command: String
@@ -43,6 +60,16 @@ public struct BenchReport: Sendable {
     }
 
     static func rate(_ r: Double?) -> String { r.map { String(format: "%.0f", $0) } ?? "–" }
+
+    /// The report in `format`: ``table(markdown:)`` (plain or Markdown), ``csv()`` or ``json()``.
+    public func rendered(_ format: Format) -> String {
+        switch format {
+        case .table: table()
+        case .markdown: table(markdown: true)
+        case .csv: csv()
+        case .json: json()
+        }
+    }
 
     /// A table per corpus, then each system compared with the first one.
     public func table(markdown: Bool = false) -> String {

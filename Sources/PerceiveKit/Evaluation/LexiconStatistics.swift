@@ -45,6 +45,11 @@ public struct LexiconStatistics: Sendable {
         cues = CueKind.allCases.map { ($0, cueCounts[$0] ?? 0) }
     }
 
+    /// Shifters of every kind.
+    public var shifterCount: Int { shifters.map(\.count).reduce(0, +) }
+    /// Cues of every kind.
+    public var cueCount: Int { cues.map(\.count).reduce(0, +) }
+
     /// Lines of `label  value` for people.
     public var lines: [(String, String)] {
         var rows: [(String, String)] = [
@@ -56,10 +61,37 @@ public struct LexiconStatistics: Sendable {
             ("named emotions", "\(termsWithEmotions) terms"),
         ]
         rows += emotions.map { ("  \($0.name)", "\($0.count)") }
-        rows.append(("shifters", "\(shifters.map(\.count).reduce(0, +))"))
+        rows.append(("shifters", "\(shifterCount)"))
         rows += shifters.map { ("  \($0.kind.rawValue)", "\($0.count)") }
-        rows.append(("cues", "\(cues.map(\.count).reduce(0, +))"))
+        rows.append(("cues", "\(cueCount)"))
         rows += cues.filter { $0.count > 0 }.map { ("  \($0.kind.rawValue)", "\($0.count)") }
         return rows
+    }
+
+    /// `perceive lexicon stats`' table: ``lines`` with the values in one column, each line
+    /// with its newline.
+    public func table() -> String {
+        let lines = self.lines
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { label, value in label.padding(toLength: width + 2, withPad: " ", startingAt: 0) + value + "\n" }.joined()
+    }
+
+    /// `perceive lexicon stats --format json`: one JSON object (without a newline) with the
+    /// counts, and the `format` the lexicon was read from.
+    ///
+    /// ```
+    /// LexiconStatistics(lexicon).json(format: .native)
+    /// // {"name":"en-cx","version":"…","format":"native","scoredTerms":…,"valence":{"positive":…,"negative":…},…}
+    /// ```
+    public func json(format: LexiconFormat) -> String {
+        func pair(_ p: (positive: Int, negative: Int)) -> String { "{\"positive\":\(p.positive),\"negative\":\(p.negative)}" }
+        var json = "{\"name\":\(JSONText.string(name)),\"version\":\(JSONText.string(version)),\"format\":\"\(format.rawValue)\""
+        json += ",\"scoredTerms\":\(scoredTerms),\"singleWords\":\(singleWords),\"phrases\":\(phrases)"
+        json += ",\"valence\":\(pair(valence)),\"effort\":\(pair(effort)),\"success\":\(pair(success))"
+        json += ",\"termsWithEmotions\":\(termsWithEmotions)"
+        json += ",\"emotions\":{" + emotions.map { "\(JSONText.string($0.name)):\($0.count)" }.joined(separator: ",") + "}"
+        json += ",\"shifters\":{" + shifters.map { "\"\($0.kind.rawValue)\":\($0.count)" }.joined(separator: ",") + "}"
+        json += ",\"cues\":{" + cues.map { "\"\($0.kind.rawValue)\":\($0.count)" }.joined(separator: ",") + "}}"
+        return json
     }
 }

@@ -113,6 +113,40 @@ public struct ImportOptions: Sendable {
     }
 }
 
+extension ImportOptions {
+    /// The default options, with the NRC category map of `--category-map FILE` when `path` is
+    /// given: a JSON object `{"nrc category": "our category" or null}` whose entries replace
+    /// those of ``NRCEmoLexLexiconFormat/defaultCategoryMap`` (keys are lowercased).
+    ///
+    /// ```
+    /// // map.json: {"anticipation": "joy", "fear": null}
+    /// try ImportOptions(categoryMapFile: "map.json").nrcCategoryMap["fear"]   // .some(nil): dropped
+    /// ```
+    public init(categoryMapFile path: String?) throws(LexiconError) {
+        self.init()
+        guard let path else { return }
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw LexiconError(file: path, "expected a JSON object {\"nrc category\": \"our category\" or null}")
+        }
+        for (key, value) in object { nrcCategoryMap[key.lowercased()] = .some(value as? String) }
+    }
+}
+
+extension LexiconFormat {
+    /// The format's line in `perceive lexicon formats`: its name, its default duplicate policy
+    /// and how its values map to −1 … 1, in columns.
+    ///
+    /// ```
+    /// LexiconFormat.afinn.overviewLine
+    /// // "afinn           duplicates: refuse  valence = score / 5 (integers −5 … 5)"
+    /// ```
+    public var overviewLine: String {
+        rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
+            + "duplicates: \(defaultDuplicatePolicy.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))" + mapping
+    }
+}
+
 /// Reading third-party files: UTF-8 (a BOM is dropped), else ISO-8859-1 (Latin-1), noted.
 enum ImportText {
     static func read(_ path: String, notes: inout [ImportNote]) throws(LexiconError) -> String {

@@ -33,3 +33,20 @@ public enum LexiconLookup {
         return parts.joined(separator: "  ")
     }
 }
+
+extension LexiconReference.Loaded {
+    /// The line `perceive lexicon lookup` prints for `term`: its entry described
+    /// (``LexiconLookup/describe(_:in:)``) and, for an imported lexicon, the line of the
+    /// third-party file that defined it; or `TERM: not in NAME`, with `found` false.
+    ///
+    /// ```
+    /// try loaded.lookup("lousy").line
+    /// // "lousy  valence -0.6  (afinn:mine/terms.tsv:8)  from afinn.txt:2"
+    /// ```
+    public func lookup(_ term: String) throws -> (line: String, found: Bool) {
+        guard let entry = try LexiconLookup.entry(term, in: lexicon) else { return ("\(term): not in \(lexicon.name)", false) }
+        var line = LexiconLookup.describe(entry, in: lexicon)
+        if let original = originalLocation(of: entry) { line += "  from \(original)" }
+        return (line, true)
+    }
+}

@@ -132,7 +132,7 @@ public struct LexiconReference: Sendable, Equatable {
             var format = LexiconFormat.recognize(text: text, path: file)
             if format == nil, hint == .vader, (file as NSString).lastPathComponent.lowercased().contains("emoji") { format = .vader }
             guard let format else {
-                throw LexiconError(file: file, line: 1, "cannot tell the lexicon format; give it as NAME=FORMAT:PATH (formats: \(LexiconFormat.allCases.filter { $0 != .native }.map(\.rawValue).joined(separator: ", ")))")
+                throw LexiconError(file: file, line: 1, "cannot tell the lexicon format; give it as NAME=FORMAT:PATH (formats: \(LexiconFormat.importFormats.map(\.rawValue).joined(separator: ", ")))")
             }
             found.append((file, format))
         }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The lines of a command's progress report on stderr: the bar (rows, rows/s and, given the
-/// input's size, a bar, percent and ETA) redrawn in place, and the summary at the end. The
-/// library makes the text; the executable decides when to write it, and where.
+/// input's size, a bar, percent and ETA) redrawn in place, and the summary at the end.
+/// ``ProgressReporter`` decides when to write them; the executable decides where.
 public enum ProgressLine {
     /// Moves to the start of the line and clears it: the bar's prefix, and what erases it.
     public static let clear = "\r\u{1B}[K"

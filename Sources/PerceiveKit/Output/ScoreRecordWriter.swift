@@ -44,6 +44,21 @@ public final class ScoreRecordWriter {
         try writeScratch(1)
     }
 
+    /// Writes what became of a comment: its record when it was scored (with VADER's values for
+    /// `--ruleset vader`), else its error record with the error's message. Returns whether it
+    /// was scored.
+    @discardableResult
+    public func write(_ scored: Result<(CommentScore, VADERPolarity?), any Error>, id: String, text: String) throws -> Bool {
+        switch scored {
+        case .success(let (comment, polarity)):
+            try record(comment, id: id, polarity: polarity)
+            return true
+        case .failure(let failure):
+            try error(id: id, text: text, message: "\(failure)")
+            return false
+        }
+    }
+
     /// Writes an export row rendered by ``ScoreRecordRenderer/render(_:scorer:)``.
     public func write(_ row: ScoreRecordRenderer.RenderedRow) throws {
         guard row.records > 0 else { return }

@@ -65,4 +65,18 @@ public enum ParameterTable {
     public static func json(_ descriptors: [ParameterDescriptor]) -> String {
         "{" + descriptors.map { "\(JSONText.string($0.name)):\($0.value)" }.joined(separator: ",") + "}"
     }
+
+    /// The groups' parameters at their standard values (`perceive params --group …`): one
+    /// group's table alone, or each group's table under a `# GROUP` line, a blank line between.
+    public static func text(groups: [ParameterGroup]) -> String {
+        if groups.count == 1 { return text(groups[0].standardDescriptors) }
+        return groups.map { "# \($0.rawValue)\n" + text($0.standardDescriptors) }.joined(separator: "\n")
+    }
+
+    /// The groups' parameters at their standard values as JSON on one line (without a
+    /// newline): one group's object alone, or `{"GROUP":{…},…}`.
+    public static func json(groups: [ParameterGroup]) -> String {
+        if groups.count == 1 { return json(groups[0].standardDescriptors) }
+        return "{" + groups.map { "\"\($0.rawValue)\":" + json($0.standardDescriptors) }.joined(separator: ",") + "}"
+    }
 }

@@ -40,6 +40,28 @@ public final class ScorerPool: @unchecked Sendable {
         scorers = try (0..<count).map { _ in try makeScorer() }
     }
 
+    /// Makes `threads` scorers with `first`'s lexicon and rules, `first` being one of them
+    /// (default thread count: all cores; at most ``maximumThreads``). Each further scorer gets a
+    /// detached copy of the lexicon (``Lexicon/detachedCopy()``) rather than the same arrays:
+    /// threads sharing one lexicon's arrays contend on their reference counts (two threads ran
+    /// slower than one).
+    ///
+    /// ```swift
+    /// let pool = try ScorerPool(threads: 2, first: try Scorer(lexicon: lexicon), locale: "en")
+    /// ```
+    ///
+    /// - Parameter locale: the ICU locale the further scorers segment with (`first`'s).
+    public convenience init(threads: Int? = nil, first: Scorer, locale: String? = nil) throws {
+        var unused: Scorer? = first
+        try self.init(threads: threads) {
+            if let scorer = unused {
+                unused = nil
+                return scorer
+            }
+            return try Scorer(lexicon: first.lexicon.detachedCopy(), ruleset: first.ruleset, locale: locale)
+        }
+    }
+
     /// The caller's scorer, for work that needs one outside a batch (not while a batch submitted
     /// with ``submit(_:_:)`` is pending: ``PendingBatch/wait()`` scores with it).
     public var primary: Scorer { scorers[0] }
