@@ -58,3 +58,11 @@ import Testing
     let queue = try Fixture.scorer().score("the queue was an hour long")
     expectClose(try queue.only(.effort).contribution, -DurationRule.penalty(minutes: 60, p))
 }
+
+@Test func aQuickPhraseBeforeADurationMakesItABonus() throws {
+    // "less than" is a quick marker as a phrase, not word by word.
+    let result = try Fixture.scorer().score("answered in less than five minutes")
+    let quick = try result.only(.effort)
+    let penalty = DurationRule.penalty(minutes: 5, p)
+    expectClose(quick.contribution, p.quickDurationBonus * (1 - penalty / p.durationMaximumPenalty))
+}

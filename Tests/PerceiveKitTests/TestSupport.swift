@@ -125,6 +125,7 @@ enum Fixture {
         instantly\tfirst-time
         within\tquick
         only\tquick
+        less than\tquick
         ago\tago
         bag\tgoal
         refund\tgoal

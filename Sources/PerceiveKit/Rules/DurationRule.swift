@@ -121,7 +121,8 @@ public struct DurationRule: ScoringRule {
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
         if isLength(end: end, attribution, analysis, context.lexicon) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
-        // up per token, so "within" counts even inside a phrase such as "answered within".
+        // up per token, so "within" counts even inside a phrase such as "answered within",
+        // and as a phrase starting at the token ("less than").
         var quick = false
         var t = first - 1
         var seen = 0
@@ -132,6 +133,8 @@ public struct DurationRule: ScoringRule {
             if token.kind != .punctuation {
                 seen += 1
                 if context.lexicon.singleTokenCues(analysis.vocabulary[t]).contains(.quick) { quick = true; break }
+                // A quick phrase ("less than", "no more than") starting here.
+                if let m = analysis.match(startingAt: t), context.lexicon.info[Int(m.entry)].cues.contains(.quick) { quick = true; break }
             }
             t -= 1
         }
