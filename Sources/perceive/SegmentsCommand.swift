@@ -111,31 +111,18 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try OutputSink.refuseInputAsOutput(output, inputs: files)
-        var merged: SegmentStatistics?
-        for file in files {
-            let part: SegmentStatistics
-            do {
-                let reader = try PlainTextLineReader(path: file)
-                var lines: [String] = []
-                while let line = try reader.next() { lines.append(line) }
-                part = try SegmentStatistics.parsePartials(lines, file: file)
-            } catch {
-                throw CLIError.input("\(error)")
-            }
-            if merged == nil {
-                merged = part
-            } else if merged!.isCompatible(with: part) {
-                merged!.merge(part)
-            } else {
-                throw CLIError.input("\(file):1:1: expected partials of the same columns (\(merged!.textColumns.joined(separator: ", "))), by columns (\(merged!.byColumns.joined(separator: ", "))), lexicon and bands as the first file")
-            }
+        let merged: SegmentStatistics
+        do {
+            merged = try SegmentStatistics.merging(partialsFiles: files)
+        } catch {
+            throw CLIError.input("\(error)")
         }
         let sink = try OutputSink(path: output)
         do {
             if emitPartials {
-                for line in merged!.partialLines() { try sink.line(line) }
+                for line in merged.partialLines() { try sink.line(line) }
             } else {
-                try sink.write(merged!.summary().rendered(format))
+                try sink.write(merged.summary().rendered(format))
             }
             try sink.finish()
         } catch {

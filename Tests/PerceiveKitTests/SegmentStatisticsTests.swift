@@ -135,6 +135,29 @@ import Testing
         #expect(merged.summary() == single.summary())
     }
 
+    @Test func mergingPartialsFilesEqualsOneRun() throws {
+        // Two files, split A | B, merged from disk; then a file of other by-columns refused.
+        let rows = Self.fixture()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = dir.appendingPathComponent("a.ndjson").path
+        let second = dir.appendingPathComponent("b.ndjson").path
+        try (Self.statistics(Array(rows.prefix(3))).partialLines().joined(separator: "\n") + "\n").write(toFile: first, atomically: true, encoding: .utf8)
+        try (Self.statistics(Array(rows.dropFirst(3))).partialLines().joined(separator: "\n") + "\n").write(toFile: second, atomically: true, encoding: .utf8)
+        let merged = try SegmentStatistics.merging(partialsFiles: [first, second])
+        #expect(merged == Self.statistics(rows))
+        var other = SegmentStatistics(textColumns: ["Comment"], byColumns: ["Channel"], lexicon: "fixture", parameters: .standard)
+        other.rowsRead = 1
+        other.add(rows[0].contribution, column: 0, segments: ["Email"])
+        let third = dir.appendingPathComponent("c.ndjson").path
+        try (other.partialLines().joined(separator: "\n") + "\n").write(toFile: third, atomically: true, encoding: .utf8)
+        #expect(throws: InputError(file: third, line: 1, column: 1,
+                                   "expected partials of the same columns (Comment), by columns (Region), lexicon and bands as the first file")) {
+            try SegmentStatistics.merging(partialsFiles: [first, third])
+        }
+    }
+
     @Test func partialsOfAnotherVersionAreRefused() throws {
         let lines = ["{\"format\":\"perceive-segment-partials\",\"version\":2}"]
         #expect(throws: InputError(file: "p.ndjson", line: 1, column: 1, "expected version 1 of perceive-segment-partials, found 2")) {
