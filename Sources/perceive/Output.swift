@@ -23,3 +23,4 @@ extension LexiconError: UsageError {}
 extension LexiconOptionError: UsageError {}
 extension BenchError: UsageError {}
 extension ParameterError: UsageError {}
+extension InputOptionError: UsageError {}

@@ -38,24 +38,11 @@ struct SurveyInputOptions: ParsableArguments {
     var isTabular: Bool { resolvedFormat != .text }
 
     var resolvedFormat: InputFormat {
-        if let inputFormat { return inputFormat.format }
-        guard let input else { return .text }
-        if !textColumn.isEmpty || !textField.isEmpty, InputFormat.detect(path: input) == .text {
-            return textField.isEmpty ? .csv : .jsonl
-        }
-        return InputFormat.detect(path: input)
+        InputFormat.resolve(path: input, asked: inputFormat?.format, textColumns: !textColumn.isEmpty, textFields: !textField.isEmpty)
     }
 
     func delimiterByte() throws -> UInt8? {
-        guard let delimiter else { return nil }
-        switch delimiter {
-        case "tab", "\\t", "\t": return 0x09
-        default:
-            guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != 0x22, byte != 0x0A, byte != 0x0D else {
-                throw CLIError.input("--delimiter \(delimiter): expected one ASCII character (or tab), not a quote or line end")
-            }
-            return byte
-        }
+        try delimiter.map { try TabularInputOptions.delimiter(option: $0) }
     }
 
     /// Opens the input with the columns that matter. An unreadable file or a missing column
@@ -77,7 +64,7 @@ struct SurveyInputOptions: ParsableArguments {
 struct InputFormatArgument: ExpressibleByArgument {
     var format: InputFormat
     init?(argument: String) {
-        guard let format = InputFormat(rawValue: argument.lowercased()) ?? (argument.lowercased() == "ndjson" ? .jsonl : nil) else { return nil }
+        guard let format = InputFormat(option: argument) else { return nil }
         self.format = format
     }
     static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
