@@ -130,17 +130,6 @@ struct MergeCommand: ParsableCommand {
                 throw CLIError.input("\(file):1:1: expected partials of the same columns (\(merged!.textColumns.joined(separator: ", "))), by columns (\(merged!.byColumns.joined(separator: ", "))), lexicon and bands as the first file")
             }
         }
-        let sink = try OutputSink(path: output)
-        do {
-            if emitPartials {
-                for line in merged!.partialLines() { try sink.line(line) }
-            } else {
-                try sink.write(merged!.summary().rendered(format))
-            }
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
-        }
+        try OutputSink.write(emitPartials ? merged!.partialLines().map { $0 + "\n" }.joined() : merged!.summary().rendered(format), to: output)
     }
 }
