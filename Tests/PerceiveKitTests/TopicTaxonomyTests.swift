@@ -109,6 +109,18 @@ private func problems(_ text: String) -> [String] {
     #expect(throws: LexiconOptionError.self) { try TopicTaxonomy.forOption("x.tsv", disabled: true) }
 }
 
+@Test func theReportCountsPerLevel() throws {
+    let report = TopicTaxonomyReport(TopicFixture.taxonomy)
+    #expect(report.rows.map(\.path) == ["delivery", "service", "service/staff", "service/contact-centre", "billing", "product",
+                                        "product/battery", "digital"])
+    #expect(report.rows.map(\.terms) == [3, 0, 3, 1, 1, 3, 2, 2])
+    #expect(report.parentsWithoutTerms == ["service"])
+    let levels = report.levels
+    #expect(levels[0] == TopicTaxonomyReport.LevelCounts(topics: 4, terms: 9, phrases: 3, exclusions: 2, termsWithExclusions: 1))
+    #expect(levels[1] == TopicTaxonomyReport.LevelCounts(topics: 3, terms: 6, phrases: 2, exclusions: 4, termsWithExclusions: 3))
+    #expect(report.summary == "ok: fixture 0.0.1 (perceive-topics/1): 7 topics, 15 terms (5 phrases), 6 exclusions on 4 terms")
+}
+
 @Test func simpleTermsAreSplitAsTheTokenizerSplitsThem() throws {
     // The loader splits terms of a-z words and single spaces itself; the tokenizer must agree.
     let tokenizer = try Tokenizer(locale: "en")
