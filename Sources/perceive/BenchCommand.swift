@@ -99,21 +99,13 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let parameters = BenchParameters(seed: seed, bootstrapSamples: bootstrap, emotionThreshold: emotionThreshold)
-        if printParameters {
-            let sink = try OutputSink(path: nil)
-            try sink.write(ParameterTable.text(parameters.descriptors))
-            try sink.finish()
-            return
-        }
+        if printParameters { return try OutputSink.write(ParameterTable.text(parameters.descriptors)) }
         let policy = try onDuplicate.map(DuplicatePolicy.init(option:))
         if let exportTexts {
             // Only the rows are needed: no lexicon is loaded.
             guard corpus.count == 1 else { throw CLIError.input("--export-texts takes one --corpus") }
             let corpus = try BenchCorpus(spec: try specs()[0], lexiconCategories: ImportVocabulary.enCX.categories)
-            let sink = try OutputSink(path: exportTexts)
-            for line in corpus.textsAsJSONLines { try sink.line(line) }
-            try sink.finish()
-            return
+            return try OutputSink.write(corpus.textsAsJSONLines.map { $0 + "\n" }.joined(), to: exportTexts)
         }
         let lexicons = lexicon.isEmpty && predictions.isEmpty ? ["en-cx"] : lexicon
         let loaded = try LexiconReference.loadAll(lexicons, duplicatePolicy: policy) { Stderr.write($0) }
@@ -130,14 +122,7 @@ struct BenchCommand: ParsableCommand {
         let results = try corpora.map { corpus in try runner.run(corpus: corpus, systems: systems) }
         let command = BenchReport.commandLine(["perceive"] + CommandLine.arguments.dropFirst())
         let report = BenchReport(command: command, parameters: parameters, lexicons: systems.map(BenchReport.LexiconInfo.init), corpora: results)
-        let sink = try OutputSink(path: output)
-        do {
-            try sink.write(report.rendered(format))
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
-        }
+        try OutputSink.write(report.rendered(format), to: output)
     }
 }
 

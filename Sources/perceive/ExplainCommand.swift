@@ -16,20 +16,21 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
+    @OptionGroup var topicOptions: TopicOptions
+
     enum ExplainFormat: String, ExpressibleByArgument { case text, json }
 
     func run() throws {
-        let scorer = try lexiconOptions.makeScorer()
+        let scorer = try lexiconOptions.makeScorer(topics: topicOptions.taxonomy())
         let sink = try OutputSink(path: nil)
-        let json = ScoreRecordWriter(renderer: ScoreRecordRenderer(format: .ndjson, formatter: ScoreFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)),
-                                     output: sink)
+        let json = ScoreRecordWriter(renderer: ScoreRecordRenderer(format: .ndjson, formatter: ScoreFormatter(for: scorer)), output: sink)
         for (i, comment) in comments.enumerated() {
             let (analysis, result) = try scorer.analysis(of: comment)
             switch format {
             case .text:
                 if i > 0 { try sink.write("\n") }
                 // For a terminal: the comment's control characters (ESC sequences) made visible.
-                try sink.write(TerminalText.visible(ExplanationFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters).text(analysis, result)))
+                try sink.write(TerminalText.visible(ExplanationFormatter(for: scorer).text(analysis, result)))
             case .json:
                 try json.record(result, id: String(i + 1), analysis: analysis, lexicon: scorer.lexicon)
             }

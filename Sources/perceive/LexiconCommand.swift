@@ -65,9 +65,7 @@ struct LexiconCommand: ParsableCommand {
                                                    output: output, name: name, overwrite: force)
             let result = try conversion.write(version: version, license: license, duplicatePolicy: flags.policy(), options: flags.options())
             flags.report(result.notes)
-            let sink = try OutputSink(path: nil)
-            try sink.line(result.description)
-            try sink.finish()
+            try OutputSink.write(result.description + "\n")
         }
     }
 
@@ -89,9 +87,7 @@ struct LexiconCommand: ParsableCommand {
             }
             let loaded = try LexiconReference(parsing: lexicon).load(duplicatePolicy: flags.policy(), options: flags.options())
             flags.report(loaded.notes)
-            let sink = try OutputSink(path: nil)
-            try sink.line(LexiconValidation.summary(loaded))
-            try sink.finish()
+            try OutputSink.write(LexiconValidation.summary(loaded) + "\n")
         }
     }
 
@@ -111,12 +107,7 @@ struct LexiconCommand: ParsableCommand {
             let loaded = try LexiconReference(parsing: lexicon).load(duplicatePolicy: flags.policy(), options: flags.options())
             flags.report(loaded.notes)
             let stats = LexiconStatistics(loaded.lexicon)
-            let sink = try OutputSink(path: nil)
-            switch format {
-            case .table: try sink.write(stats.table())
-            case .json: try sink.line(stats.json(format: loaded.format))
-            }
-            try sink.finish()
+            try OutputSink.write(format == .table ? stats.table() : stats.json(format: loaded.format) + "\n")
         }
     }
 
@@ -156,9 +147,7 @@ struct LexiconCommand: ParsableCommand {
             abstract: "List the lexicon formats, how each maps its scale to −1 … 1, and its duplicate handling.")
 
         func run() throws {
-            let sink = try OutputSink(path: nil)
-            for format in LexiconFormat.allCases { try sink.line(format.overviewLine) }
-            try sink.finish()
+            try OutputSink.write(LexiconFormat.allCases.map { $0.overviewLine + "\n" }.joined())
         }
     }
 }

@@ -20,6 +20,7 @@ protocol UsageError: Error, CustomStringConvertible {}
 
 extension OutputError: UsageError {}
 extension LexiconError: UsageError {}
+extension TopicTaxonomyError: UsageError {}
 extension LexiconOptionError: UsageError {}
 extension BenchError: UsageError {}
 extension ParameterError: UsageError {}

@@ -34,14 +34,8 @@ struct ParamsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sink = try OutputSink(path: nil)
-        if locales {
-            for locale in Tokenizer.availableLocales { try sink.line(locale) }
-            try sink.finish()
-            return
-        }
+        if locales { return try OutputSink.write(Tokenizer.availableLocales.map { $0 + "\n" }.joined()) }
         let groups = group.isEmpty ? [ruleset == .vader ? .vader : .scoring] : group.flatMap(\.groups)
-        try sink.write(format == .table ? ParameterTable.text(groups: groups) : ParameterTable.json(groups: groups) + "\n")
-        try sink.finish()
+        try OutputSink.write(format == .table ? ParameterTable.text(groups: groups) : ParameterTable.json(groups: groups) + "\n")
     }
 }

@@ -17,7 +17,7 @@ struct Perceive: ParsableCommand {
         abstract: "Measure how customers perceived their experience: success, effort and emotion, with the words that caused each score.",
         version: "0.1.0",
         subcommands: [ScoreCommand.self, ExplainCommand.self, ParamsCommand.self, LexiconCommand.self, BenchCommand.self,
-                      SegmentsCommand.self, MergeCommand.self, ReportCommand.self],
+                      SegmentsCommand.self, MergeCommand.self, ReportCommand.self, TopicsCommand.self],
         defaultSubcommand: nil
     )
 
@@ -129,10 +129,10 @@ struct LexiconOptions: ParsableArguments {
         throw CLIError.input("--lang \(shown): \(problem); 'perceive params --locales' lists the locales ICU knows")
     }
 
-    func makeScorer() throws -> Scorer {
+    func makeScorer(topics: TopicTaxonomy? = nil) throws -> Scorer {
         guard ruleset == .perceive else { throw CLIError.input("--ruleset vader: only `perceive score` supports it so far") }
         let parameters = try Parameters.standard.overriding(parameterOverrides)
-        return try Scorer(lexicon: LexiconReference.lexicon(forOption: lexicon), ruleset: .standard(parameters: parameters), locale: validatedLang())
+        return try Scorer(lexicon: LexiconReference.lexicon(forOption: lexicon), ruleset: .standard(parameters: parameters), locale: validatedLang(), topics: topics)
     }
 }
 

@@ -51,14 +51,7 @@ struct ReportCommand: ParsableCommand, RowCommand {
         let page = HTMLReport(title: title ?? "Perception report: \(name)", source: input.name, report: statistics.summary(),
                               lexicon: scorer.lexicon, parameters: scorer.parameters, negative: negative, positive: positive,
                               notes: input.notes)
-        let sink = try OutputSink(path: output)
-        do {
-            try sink.write(page.html())
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
-        }
+        try OutputSink.write(page.html(), to: output)
         progress.finish(name: input.name, notes: input.notes)
         return statistics.rowErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success
     }

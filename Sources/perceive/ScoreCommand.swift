@@ -38,6 +38,8 @@ struct ScoreCommand: ParsableCommand, RowCommand {
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
+    @OptionGroup var topicOptions: TopicOptions
+
     func validate() throws {
         if source.input != nil && !comments.isEmpty {
             throw ValidationError("give comments as arguments or with --input, not both")
@@ -45,6 +47,7 @@ struct ScoreCommand: ParsableCommand, RowCommand {
         if source.input == nil && comments.isEmpty {
             throw ValidationError("nothing to score: give comments as arguments or --input FILE (- for stdin)")
         }
+        if lexiconOptions.ruleset == .vader && topicOptions.topics != nil { throw ValidationError("--topics: --ruleset vader matches no topics") }
     }
 
     mutating func run() throws { _ = try runReturningStatus() }
@@ -52,8 +55,8 @@ struct ScoreCommand: ParsableCommand, RowCommand {
     mutating func runReturningStatus() throws -> Int32 {
         try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         if lexiconOptions.ruleset == .vader { return try runVADER() }   // VADERScoring.swift
-        let scorer = try lexiconOptions.makeScorer()
-        let formatter = makeFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters)
+        let scorer = try lexiconOptions.makeScorer(topics: topicOptions.taxonomy())
+        let formatter = makeFormatter(lexicon: scorer.lexicon, parameters: scorer.parameters, topics: scorer.topics != nil)
         if source.input != nil && source.isTabular {
             let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
             return try writeExport(formatter: formatter, vader: false) { renderer in
@@ -72,9 +75,10 @@ extension ScoreCommand {
     /// `--format`, or a table on a terminal, else NDJSON.
     var resolvedFormat: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 && output == nil ? .table : .ndjson) }
 
-    /// The formatter of Perceive's fields, with `--no-evidence` and `--no-csv-formula-guard`.
-    func makeFormatter(lexicon: Lexicon, parameters: Parameters) -> ScoreFormatter {
+    /// The formatter of Perceive's fields, with `--no-evidence`, `--no-csv-formula-guard`, and topics.
+    func makeFormatter(lexicon: Lexicon, parameters: Parameters, topics: Bool = false) -> ScoreFormatter {
         var formatter = ScoreFormatter(lexicon: lexicon, parameters: parameters)
+        formatter.includeTopics = topics
         formatter.includeEvidence = evidence
         formatter.guardFormulas = csvFormulaGuard
         return formatter

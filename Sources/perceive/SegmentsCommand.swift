@@ -117,17 +117,6 @@ struct MergeCommand: ParsableCommand {
         } catch {
             throw CLIError.input("\(error)")
         }
-        let sink = try OutputSink(path: output)
-        do {
-            if emitPartials {
-                for line in merged.partialLines() { try sink.line(line) }
-            } else {
-                try sink.write(merged.summary().rendered(format))
-            }
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
-        }
+        try OutputSink.write(emitPartials ? merged.partialLines().map { $0 + "\n" }.joined() : merged.summary().rendered(format), to: output)
     }
 }

@@ -46,12 +46,16 @@ import Testing
         #expect(result.stderr.isEmpty)
         let written = try String(contentsOf: directory.appendingPathComponent("scored.csv"), encoding: .utf8)
         let lines = written.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "ResponseId,Region,Q7 Comments,Q8,emotion,emotion_band,effort,effort_band,success,success_band,cx,cx_band,emotions,evidence,error")
+        // Topics (issue 16) add a `topics` column before `error`; --no-topics leaves it out.
+        #expect(lines[0] == "ResponseId,Region,Q7 Comments,Q8,emotion,emotion_band,effort,effort_band,success,success_band,cx,cx_band,emotions,evidence,topics,error")
         #expect(lines[1].hasPrefix("R_1,North,\"Quick and easy, thanks!\",fine,"))
         #expect(lines[2] == "R_2,South,\"On hold for 45 minutes.")
         #expect(written.contains("\nR_3,North,\"'=HYPERLINK(\"\"x\"\") awful\",ok,"))
-        #expect(written.contains("\nR_4,South,too,many,,,,,,,,,,,\"error: "))
+        #expect(written.contains("\nR_4,South,too,many,,,,,,,,,,,,\"error: "))
         #expect(written.hasSuffix("\n"))
+        let plain = try CLI.run(["score", "-i", "export.csv", "--text-column", "3", "--format", "csv", "--quiet", "--no-topics"], in: directory)
+        #expect(plain.stdout.hasPrefix("ResponseId,Region,Q7 Comments,Q8,emotion,emotion_band,effort,effort_band,success,success_band,cx,cx_band,emotions,evidence,error\n"))
+        #expect(plain.stdout.contains("\nR_4,South,too,many,,,,,,,,,,,\"error: "))
     }
 
     @Test func severalTextColumnsAndSentences() throws {

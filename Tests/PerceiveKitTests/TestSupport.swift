@@ -326,3 +326,59 @@ func weightedMean(_ contributions: [Double]) -> Double? {
     let total = contributions.reduce(0) { $0 + abs($1) }
     return total > 0 ? contributions.reduce(0) { $0 + $1 * abs($1) } / total : 0
 }
+
+// MARK: - The fixture taxonomy
+
+/// A small topic taxonomy for the topic tests, in `perceive-topics/1` (lines 1–4 the header,
+/// line 5 the column row; the line of each term is cited by the tests).
+enum TopicFixture {
+    static let text = """
+        # topics: fixture
+        # version: 0.0.1
+        # source: written by hand for the PerceiveKit tests
+        # license: CC0-1.0
+        topic\tterm\texclude
+        delivery\tparcel
+        delivery\tdelivery
+        delivery\ttracking number
+        service/staff\tagent
+        service/staff\tstaff\tstaff room
+        service/staff\tmanager's
+        service/contact-centre\tphone\tphone case|phone screen
+        billing\tcharge\tin charge|charge up
+        product\tphone case
+        product\tscreen
+        product\tbattery
+        product/battery\tbattery life\tbattery life insurance
+        product/battery\tcharge my phone
+        digital\tapp
+        digital\tlog-in
+
+        """
+
+    /// The fixture taxonomy, loaded once.
+    static let taxonomy: TopicTaxonomy = {
+        do {
+            return try TopicTaxonomy(parsing: text, file: "fixture.tsv")
+        } catch {
+            fatalError("the fixture taxonomy does not load: \(error)")
+        }
+    }()
+
+    /// A scorer over the fixture lexicon and the fixture taxonomy.
+    static func scorer(_ parameters: Parameters = Fixture.parameters) throws -> Scorer {
+        try Scorer(lexicon: Fixture.lexicon, ruleset: .standard(parameters: parameters), topics: taxonomy)
+    }
+}
+
+extension CommentScore {
+    /// The paths of the topics of evidence item `index`.
+    func topicPaths(ofEvidence index: Int) -> [String] {
+        evidenceTopics.topics(ofEvidence: index).map { topics![Int($0)].path }
+    }
+
+    /// The topic `path` of the comment (records an issue unless it is there).
+    func topic(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> TopicScore {
+        try #require(topics?.first { $0.path == path }, "no topic \(path) in \(topics?.map(\.path) ?? [])", sourceLocation: sourceLocation)
+    }
+}

@@ -48,13 +48,13 @@ public struct Lexicon: Sendable {
     /// The named emotions of all entries, back to back; see ``EntryInfo/emotionStart``.
     public let emotionWeights: [EmotionWeight]
 
-    private let vocabulary: ByteHashTable
+    private var vocabulary: ByteHashTable
     /// vocabulary id → entry of the single-token term, or -1.
-    private let singleEntry: [Int32]
+    private var singleEntry: [Int32]
     /// vocabulary id → phrases starting with it, longest first.
     private let phrasesByHead: [Int32: [Phrase]]
     /// vocabulary id → whether some phrase starts with it (avoids a dictionary lookup).
-    private let startsPhrase: [Bool]
+    private var startsPhrase: [Bool]
 
     public var name: String { manifest.name }
     public var version: String { manifest.version }
@@ -115,6 +115,25 @@ public struct Lexicon: Sendable {
         }
         phrasesByHead = phrases
         startsPhrase = other.startsPhrase.detachedCopy()
+    }
+
+    /// The same lexicon with `words` (folded tokens) in its vocabulary too, and the vocabulary
+    /// id of each: a word it has keeps its id, a new one gets the next id and names no entry.
+    /// Topic matching reads the ids of the one lookup per token that lexicon matching makes
+    /// (``TopicIndex``), so a comment's tokens are hashed once for both.
+    ///
+    /// - Complexity: O(v + w) for a vocabulary of v words and w words added.
+    func addingVocabulary(_ words: [[UInt8]]) -> (lexicon: Lexicon, ids: [Int32]) {
+        var table = vocabulary
+        let ids = words.map { table.insert($0, value: Int32(table.count)) }
+        var single = singleEntry, starts = startsPhrase
+        single.append(contentsOf: repeatElement(-1, count: table.count - single.count))
+        starts.append(contentsOf: repeatElement(false, count: table.count - starts.count))
+        var extended = self
+        extended.vocabulary = table
+        extended.singleEntry = single
+        extended.startsPhrase = starts
+        return (extended, ids)
     }
 
     /// The vocabulary id of a folded token, or -1 when no term uses it.

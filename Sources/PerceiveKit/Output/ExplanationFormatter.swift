@@ -1,12 +1,22 @@
-/// Explains one comment for a person: its tokens, the lexicon terms and shifters found, every
-/// contribution with the rules that changed it, and how the scores are computed from them.
+/// Explains one comment for a person: its tokens, the lexicon terms and shifters found, the
+/// topics named, every contribution with the rules that changed it (and its topics), and how
+/// the scores are computed from them.
 public struct ExplanationFormatter: Sendable {
     public var lexicon: Lexicon
     public var parameters: Parameters
+    /// The scorer's topic taxonomy (``Scorer/topics``), or nil: then the explanation has no
+    /// topics, as before topics existed.
+    public var topics: TopicTaxonomy?
 
-    public init(lexicon: Lexicon, parameters: Parameters) {
+    public init(lexicon: Lexicon, parameters: Parameters, topics: TopicTaxonomy? = nil) {
         self.lexicon = lexicon
         self.parameters = parameters
+        self.topics = topics
+    }
+
+    /// The explanation of `scorer`'s results: its lexicon, parameters and topics.
+    public init(for scorer: Scorer) {
+        self.init(lexicon: scorer.lexicon, parameters: scorer.parameters, topics: scorer.topics)
     }
 
     private func signed(_ v: Double, _ decimals: Int = 2) -> String {
@@ -49,17 +59,27 @@ public struct ExplanationFormatter: Sendable {
             if let location { out += "  (\(location))" }
             out += "\n"
         }
+        let topics = self.topics.flatMap { taxonomy in comment.topics.map { (taxonomy, $0) } }
+        if let (taxonomy, _) = topics { out += topicsSection(analysis, comment, taxonomy) }
         out += "\nContributions (\(comment.evidence.count)):\n"
-        out += "  " + pad("dimension", 24) + pad("text", 22) + pad("source", 18) + pad("base", 7) + pad("rules", 44) + pad("final", 7) + "share\n"
+        out += "  " + pad("dimension", 24) + pad("text", 22) + pad("source", 18) + pad("base", 7) + pad("rules", 44) + pad("final", 7)
+            + (topics == nil ? "share\n" : pad("share", 7) + "topics\n")
         let totals = comment.shareTotals()
-        for e in comment.evidence {
+        for (k, e) in comment.evidence.enumerated() {
             var dimension = e.dimension.rawValue
             if e.dimension == .emotions { dimension += ":" + lexicon.categories[Int(e.category)].name }
             let rules = e.adjustments.isEmpty ? "–"
                 : e.adjustments.map { "\(EvidenceText.note($0, in: comment)) ×\(JSONText.number($0.factor, decimals: 3))" }.joined(separator: ", ")
             let source = e.source == .lexicon ? "lexicon" : "\(e.source.rawValue): \(EvidenceText.cause(e, lexicon: lexicon))"
             out += "  " + pad(dimension, 24) + pad("\"\(comment.text(e.start, e.end))\"", 22) + pad(source, 18) + pad(signed(e.base), 7)
-                + pad(rules, 44) + pad(signed(e.contribution, 3), 7) + (comment.share(of: e, totals: totals).map { signed($0, 3) } ?? "") + "\n"
+                + pad(rules, 44) + pad(signed(e.contribution, 3), 7)
+            let share = comment.share(of: e, totals: totals).map { signed($0, 3) } ?? ""
+            if let (_, scores) = topics {
+                let names = comment.evidenceTopics.topics(ofEvidence: k).map { scores[Int($0)].path }
+                out += pad(share, 7) + (names.isEmpty ? "– (no topic in its clause or sentence)" : names.joined(separator: ", ")) + "\n"
+            } else {
+                out += share + "\n"
+            }
         }
         out += "\nScores (each dimension = Σ c·|c| / Σ |c| over its contributions c, clamped to ±1):\n"
         let s = comment.scores
@@ -76,12 +96,33 @@ public struct ExplanationFormatter: Sendable {
         }
         out += "  \(pad("cx", 8)) \(signed(s.cx, 4))  \(Band.cxLabel(Band(s.cx, parameters)))  = weighted mean of the dimensions present\n"
         out += "  emotions " + (s.emotions.isEmpty ? "none" : s.emotions.map { "\($0.name) \(JSONText.number($0.intensity, decimals: 3))" }.joined(separator: ", ")) + "\n"
+        if let (_, scores) = topics, !scores.isEmpty {
+            out += "\nPer topic (the same formula over the contributions attributed to it; named emotions are not scored per topic):\n"
+            for topic in scores {
+                let values = [Dimension.emotion, .effort, .success].map { "\($0.rawValue) \(topic.score($0).map { signed($0, 4) } ?? "null")" }
+                out += "  \(topic.path): \(values.joined(separator: ", ")) from \(topic.evidenceCount) contribution\(topic.evidenceCount == 1 ? "" : "s")\n"
+            }
+        }
         if comment.sentences.count > 1 {
             out += "\nPer sentence:\n"
             for sentence in comment.sentences {
                 let t = sentence.scores
                 out += "  \(sentence.index): emotion \(signed(t.emotion)), effort \(t.effort.map { signed($0) } ?? "null"), success \(t.success.map { signed($0) } ?? "null"), cx \(signed(t.cx))\n"
             }
+        }
+        return out
+    }
+
+    /// "Topics (n mentions):" and a line per mention: the text, its offsets, the topic, and the
+    /// taxonomy term and line that matched.
+    private func topicsSection(_ analysis: Analysis, _ comment: CommentScore, _ taxonomy: TopicTaxonomy) -> String {
+        let mentions = analysis.topicMentions
+        var out = "\nTopics (\(mentions.count) mention\(mentions.count == 1 ? "" : "s")):\n"
+        if mentions.isEmpty { out += "  none: no term of \(taxonomy.name) in the comment; every contribution is unattributed\n" }
+        for mention in mentions {
+            let term = taxonomy.terms[Int(mention.term)]
+            out += "  \"\(comment.text(mention.start, mention.end))\" [\(mention.start)–\(mention.end))  \(taxonomy.topics[Int(mention.topic)])"
+                + "  term \"\(term.text)\" (\(term.location))\n"
         }
         return out
     }

@@ -116,6 +116,19 @@ public final class OutputSink: ByteOutput {
         }
     }
 
+    /// Writes `text` to `path` (stdout for nil or `-`) and finishes; on a failure, abandons the
+    /// output (see ``abandon()``) and rethrows. For commands that print one text.
+    public static func write(_ text: String, to path: String? = nil) throws {
+        let sink = try OutputSink(path: path)
+        do {
+            try sink.write(text)
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+
     /// The temporary file to remove if the process is interrupted.
     public static let pendingTemporary = Mutex<String?>(nil)
 

@@ -9,10 +9,21 @@ public struct ScoreFormatter: Sendable {
     public var includeText = true
     /// Neutralize spreadsheet formulas in CSV text cells (see ``CSVText/cell(_:guardFormulas:)``).
     public var guardFormulas = true
+    /// Write topics (set it when the scorer matches topics, ``Scorer/topics``): JSON records
+    /// gain `topics` and each evidence item `topic`, CSV a `topics` column. Off, the output is
+    /// what it was before topics existed.
+    public var includeTopics = false
 
     public init(lexicon: Lexicon, parameters: Parameters) {
         self.lexicon = lexicon
         self.parameters = parameters
+    }
+
+    /// The formatter of `scorer`'s results: its lexicon and parameters, with topics when it
+    /// matches them.
+    public init(for scorer: Scorer) {
+        self.init(lexicon: scorer.lexicon, parameters: scorer.parameters)
+        includeTopics = scorer.topics != nil
     }
 
     // MARK: JSON
@@ -68,12 +79,14 @@ public struct ScoreFormatter: Sendable {
     /// One evidence item as a JSON object.
     public func json(_ e: Evidence, in comment: CommentScore) -> String {
         var out: [UInt8] = []
-        appendJSON(e, in: comment, totals: comment.shareTotals(), to: &out)
+        appendJSONMembers(e, in: comment, totals: comment.shareTotals(), to: &out)
+        out.append(0x7D)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func appendJSON<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, totals: ShareTotals,
-                                                       to out: inout Out) {
+    /// An evidence item as a JSON object without its closing brace.
+    private func appendJSONMembers<Out: ByteSink & ~Copyable>(_ e: borrowing Evidence, in comment: CommentScore, totals: ShareTotals,
+                                                              to out: inout Out) {
         out.appendUTF8("{\"dimension\":\"")
         out.append(utf8: e.dimension.rawValue)
         out.append(0x22)
@@ -123,7 +136,46 @@ public struct ScoreFormatter: Sendable {
             out.appendUTF8(",\"share\":")
             JSONText.appendNumber(share, to: &out)
         }
-        out.append(0x7D)
+    }
+
+    /// `,"topics":[{"topic":…,"mentions":[{"text","start","end"}],"emotion","effort","success","evidence"}]`,
+    /// reading the topics and the comment's bytes in place.
+    private func appendTopicsJSON<Out: ByteSink & ~Copyable>(_ comment: CommentScore, to out: inout Out) {
+        out.appendUTF8(",\"topics\":[")
+        var text = comment.text
+        text.withUTF8 { bytes in
+            (comment.topics ?? []).withUnsafeBufferPointer { topics in
+                for k in topics.indices {
+                    if k > 0 { out.append(0x2C) }
+                    out.appendUTF8("{\"topic\":\"")
+                    out.append(utf8: topics[k].path)  // a-z 0-9 - / only: nothing to escape
+                    out.appendUTF8("\",\"mentions\":[")
+                    topics[k].mentions.withUnsafeBufferPointer { mentions in
+                        for j in mentions.indices {
+                            if j > 0 { out.append(0x2C) }
+                            let lower = min(max(Int(mentions[j].start), 0), bytes.count), upper = min(max(Int(mentions[j].end), lower), bytes.count)
+                            out.appendUTF8("{\"text\":")
+                            JSONText.append(utf8: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), to: &out)
+                            out.appendUTF8(",\"start\":")
+                            JSONText.appendInteger(mentions[j].start, to: &out)
+                            out.appendUTF8(",\"end\":")
+                            JSONText.appendInteger(mentions[j].end, to: &out)
+                            out.append(0x7D)
+                        }
+                    }
+                    out.appendUTF8("],\"emotion\":")
+                    JSONText.appendNumber(topics[k].emotion, to: &out)
+                    out.appendUTF8(",\"effort\":")
+                    JSONText.appendNumber(topics[k].effort, to: &out)
+                    out.appendUTF8(",\"success\":")
+                    JSONText.appendNumber(topics[k].success, to: &out)
+                    out.appendUTF8(",\"evidence\":")
+                    JSONText.appendInteger(topics[k].evidenceCount, to: &out)
+                    out.append(0x7D)
+                }
+            }
+        }
+        out.append(0x5D)
     }
 
     /// The comment's bytes `start..<end` as a JSON string, without making a String of them.
@@ -219,13 +271,32 @@ public struct ScoreFormatter: Sendable {
             out.append(0x7D)
         }
         out.append(0x5D)
+        if includeTopics { appendTopicsJSON(comment, to: &out) }
         if includeEvidence {
             out.appendUTF8(",\"evidence\":[")
             let totals = comment.shareTotals()  // once per comment: per item made this quadratic
-            comment.evidence.withUnsafeBufferPointer { items in  // in place: a copy retains its adjustments
-                for k in items.indices {
-                    if k > 0 { out.append(0x2C) }
-                    appendJSON(items[k], in: comment, totals: totals, to: &out)
+            // Each item's `"topic":["delivery/shipping",…]` (`[]` when unattributed), read in
+            // place (no slice or TopicScore copied per item). Paths need no escaping: the loader
+            // allows only a-z 0-9 - / in them.
+            (comment.topics ?? []).withUnsafeBufferPointer { topics in
+                comment.evidenceTopics.withTopics { slotsOf in
+                    comment.evidence.withUnsafeBufferPointer { items in  // in place: a copy retains its adjustments
+                        for k in items.indices {
+                            if k > 0 { out.append(0x2C) }
+                            appendJSONMembers(items[k], in: comment, totals: totals, to: &out)
+                            if includeTopics {
+                                out.appendUTF8(",\"topic\":[")
+                                for (n, slot) in slotsOf(k).enumerated() {
+                                    if n > 0 { out.append(0x2C) }
+                                    out.append(0x22)
+                                    out.append(utf8: topics[Int(slot)].path)
+                                    out.append(0x22)
+                                }
+                                out.append(0x5D)
+                            }
+                            out.append(0x7D)
+                        }
+                    }
                 }
             }
             out.append(0x5D)
@@ -237,9 +308,14 @@ public struct ScoreFormatter: Sendable {
     public static let csvHeader = ["id", "text", "emotion", "emotion_band", "effort", "effort_band", "success", "success_band",
                                    "cx", "cx_band", "emotions", "evidence"]
 
+    /// The column after ``csvHeader``'s with ``includeTopics``: the topics mentioned, paths
+    /// joined by `;`, in order of first mention.
+    public static let csvTopicsColumn = "topics"
+
     /// Appends the score columns for one comment (without id and text), each preceded by a
     /// comma: emotion, its band, effort, its band, success, its band, cx, its band, emotions
-    /// (`name:intensity;…`), evidence (`text (dimension contribution); …`, formula-guarded).
+    /// (`name:intensity;…`), evidence (`text (dimension contribution); …`, formula-guarded), and
+    /// with ``includeTopics`` the topics (`path;…`, formula-guarded).
     public func appendCSVScoreFields(_ comment: CommentScore, to out: inout [UInt8]) {
         writeCSVScoreFields(comment, to: &out)
     }
@@ -293,6 +369,15 @@ public struct ScoreFormatter: Sendable {
         }
         out.append(0x2C)
         cell.withUnsafeBytes { CSVText.append(field: $0, guardFormula: guardFormulas, to: &out) }
+        if includeTopics {
+            cell.removeAll()
+            for (k, topic) in (comment.topics ?? []).enumerated() {
+                if k > 0 { cell.append(0x3B) }
+                cell.append(utf8: topic.path)
+            }
+            out.append(0x2C)
+            cell.withUnsafeBytes { CSVText.append(field: $0, guardFormula: guardFormulas, to: &out) }
+        }
     }
 
     /// Appends `id,text,` and the score columns (see ``appendCSVScoreFields(_:to:)``), text cells

@@ -63,14 +63,18 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
                 return key
             }
             return ExportColumns(header: input.header, textLabels: input.textLabels, inputName: input.name, fieldKeys: keys,
-                                 scoreColumns: Array(Self.csvHeader(vader: vader).dropFirst(2)))
+                                 scoreColumns: Array(Self.csvHeader(vader: vader, topics: formatter.includeTopics).dropFirst(2)))
         }
     }
 
-    /// The CSV columns of a comment's record: id, text, the scores, and VADER's four values.
-    public static func csvHeader(vader: Bool) -> [String] {
-        vader ? ScoreFormatter.csvHeader + VADERScoreFormatter.csvColumns : ScoreFormatter.csvHeader
+    /// The CSV columns of a comment's record: id, text, the scores, the topics (with
+    /// ``ScoreFormatter/includeTopics``), and VADER's four values.
+    public static func csvHeader(vader: Bool, topics: Bool = false) -> [String] {
+        ScoreFormatter.csvHeader + (topics ? [ScoreFormatter.csvTopicsColumn] : []) + (vader ? VADERScoreFormatter.csvColumns : [])
     }
+
+    /// ``csvHeader(vader:topics:)`` of this renderer's records.
+    private var csvColumns: [String] { Self.csvHeader(vader: vader, topics: formatter.includeTopics) }
 
     // MARK: Begin and end
 
@@ -79,7 +83,7 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
         switch format {
         case .csv:
             guard let export else {
-                var header = Self.csvHeader(vader: vader)
+                var header = csvColumns
                 if sentences { header.insert("sentence", at: 1) }
                 return CSVText.row(header) + "\n"
             }
@@ -129,7 +133,7 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
                 // No error column here: the message takes the last score column's place.
                 let guarded = formatter.guardFormulas
                 let cells = [CSVText.guardFormula(id, enabled: guarded), CSVText.guardFormula(text, enabled: guarded)]
-                    + Array(repeating: "", count: Self.csvHeader(vader: vader).count - 3) + ["error: \(message)"]
+                    + Array(repeating: "", count: csvColumns.count - 3) + ["error: \(message)"]
                 out.append(utf8: CSVText.row(cells))
             case .table:
                 out.append(utf8: TerminalText.visible("\(id)  error: \(message)", keepingTabAndLineFeed: false))
@@ -244,6 +248,7 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
         formatter.includeEvidence = self.formatter.includeEvidence
         formatter.includeText = self.formatter.includeText
         formatter.guardFormulas = self.formatter.guardFormulas
+        formatter.includeTopics = self.formatter.includeTopics
         return render(row, formatter: formatter) { (try scorer.score($0), nil) }
     }
 

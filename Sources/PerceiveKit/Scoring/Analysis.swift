@@ -19,6 +19,8 @@ public struct Analysis: Sendable {
     /// The comment is written all in capitals (then capitals are no emphasis).
     public internal(set) var isShouting = false
     public var evidence: [Evidence] = []
+    /// The topics the comment names, in reading order (empty when the scorer has no taxonomy).
+    public internal(set) var topicMentions: [TopicMention] = []
     /// Scratch for matching: the vocabulary ids of the tokens matching looks at (joiner
     /// hyphens left out) and the token index of each.
     var matchIDs: [Int32] = []
@@ -32,6 +34,7 @@ public struct Analysis: Sendable {
         matches.removeAll(keepingCapacity: true)
         isClauseBreak.removeAll(keepingCapacity: true)
         evidence.removeAll(keepingCapacity: true)
+        topicMentions.removeAll(keepingCapacity: true)
         matchIDs.removeAll(keepingCapacity: true)
         matchPositions.removeAll(keepingCapacity: true)
         isShouting = false

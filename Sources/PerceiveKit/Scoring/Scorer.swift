@@ -1,5 +1,5 @@
-/// Scores comments: tokenize with ICU → match lexicon terms (longest first) → run the rules →
-/// aggregate the evidence into sentence and comment scores.
+/// Scores comments: tokenize with ICU → match lexicon terms (longest first) and topic terms →
+/// run the rules → aggregate the evidence into sentence and comment scores, and per topic.
 ///
 /// A `Scorer` owns an ICU tokenizer and scratch buffers, so it is cheap to call again and
 /// again but must not be shared between threads: make one per thread (the ``Lexicon`` they
@@ -14,6 +14,13 @@ public final class Scorer {
     public let lexicon: Lexicon
     public let ruleset: Ruleset
     public var parameters: Parameters { ruleset.parameters }
+    /// The topic taxonomy whose terms the scorer finds, or nil for no topic matching (then
+    /// ``CommentScore/topics`` is nil).
+    public let topics: TopicTaxonomy?
+    private let topicIndex: TopicIndex?
+    /// The taxonomy's topic paths (empty without one), read per comment.
+    private let topicPaths: [String]
+    private var attributor = TopicAttributor()
     private let tokenizer: Tokenizer
     private let context: RuleContext
     private var workspace: Analysis? = Analysis()
@@ -24,9 +31,23 @@ public final class Scorer {
     ///   - lexicon: the lexicon (default: the embedded `en-cx`).
     ///   - ruleset: the rules and parameters (default: ``Ruleset/standard(parameters:)``).
     ///   - locale: ICU locale for segmentation (default: the lexicon's language).
-    public init(lexicon: Lexicon? = nil, ruleset: Ruleset = .standard(), locale: String? = nil) throws {
+    ///   - topics: the topic taxonomy to match (``TopicTaxonomy/standard()`` is the default
+    ///     one), or nil for none.
+    public convenience init(lexicon: Lexicon? = nil, ruleset: Ruleset = .standard(), locale: String? = nil,
+                            topics: TopicTaxonomy? = nil) throws {
         let lexicon = try lexicon ?? BundledLexicons.english()
+        // The lexicon's vocabulary gains the taxonomy's words, so one lookup per token serves both.
+        let indexed = topics.map { TopicIndex.build($0, for: lexicon) }
+        try self.init(lexicon: indexed?.0 ?? lexicon, ruleset: ruleset, locale: locale, topicIndex: indexed?.1)
+    }
+
+    /// A scorer with a lexicon and topic index built already (``ScorerPool``'s further scorers
+    /// get detached copies of the first one's).
+    init(lexicon: Lexicon, ruleset: Ruleset, locale: String?, topicIndex: TopicIndex?) throws {
         self.lexicon = lexicon
+        self.topicIndex = topicIndex
+        self.topics = topicIndex?.taxonomy
+        self.topicPaths = topicIndex?.taxonomy.topics ?? []
         // The rules array of its own: scorers on other threads made from the same Ruleset would
         // otherwise retain and release one shared buffer per comment.
         var own = ruleset
@@ -35,6 +56,9 @@ public final class Scorer {
         self.tokenizer = try Tokenizer(locale: locale ?? lexicon.manifest.language)
         self.context = RuleContext(lexicon: lexicon, parameters: ruleset.parameters)
     }
+
+    /// A copy of the topic index in memory of its own, for a scorer on another thread.
+    func topicIndexCopy() -> TopicIndex? { topicIndex?.detachedCopy() }
 
     /// Scores one comment.
     public func score(_ text: String) throws(TokenizerError) -> CommentScore {
@@ -66,6 +90,7 @@ public final class Scorer {
         }
         if let failure { throw failure }
         LexiconMatcher.match(&local, lexicon)
+        if let topicIndex { TopicMatcher.match(&local, topicIndex) }
         // Called in place: `for rule in rules` copied each existential, and copying one too large
         // for its inline buffer allocates: 11 allocations per comment (callgrind).
         ruleset.rules.withUnsafeBufferPointer { rules in
@@ -113,9 +138,12 @@ public final class Scorer {
             sentences.append(SentenceScore(index: i, start: sentence.start, end: sentence.end,
                                            scores: accumulators[i].scores(lexicon: lexicon, parameters: p)))
         }
-        let scored = CommentScore(
+        var scored = CommentScore(
             text: text, scores: accumulators[sentenceCount].scores(lexicon: lexicon, parameters: p), sentences: sentences,
             evidence: evidence, tokenCount: analysis.tokenized.tokens.count, matchCount: analysis.matches.count)
+        if topicIndex != nil {
+            (scored.topics, scored.evidenceTopics) = attributor.attribute(analysis, evidence: evidence, paths: topicPaths)
+        }
         self.accumulators = accumulators
         return scored
     }

@@ -58,7 +58,8 @@ public final class ScorerPool: @unchecked Sendable {
                 unused = nil
                 return scorer
             }
-            return try Scorer(lexicon: first.lexicon.detachedCopy(), ruleset: first.ruleset, locale: locale)
+            return try Scorer(lexicon: first.lexicon.detachedCopy(), ruleset: first.ruleset, locale: locale,
+                              topicIndex: first.topicIndexCopy())
         }
     }
 

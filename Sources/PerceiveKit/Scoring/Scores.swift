@@ -121,6 +121,11 @@ public struct CommentScore: Sendable {
     /// Number of tokens and of lexicon matches.
     public var tokenCount: Int
     public var matchCount: Int
+    /// The topics the comment mentions, in order of first mention, each with the scores of the
+    /// evidence attributed to it; nil when the scorer matches no topics (``Scorer/topics``).
+    public var topics: [TopicScore]? = nil
+    /// The topics of each evidence item (indices into ``topics``).
+    public var evidenceTopics = TopicAttribution()
 
     /// The share of evidence `e` in its dimension's comment score: `c·|c| / Σ|c|`
     /// (nil for named emotions). The shares of a dimension add up to its score (before clamping).
@@ -213,14 +218,25 @@ struct ScoreAccumulator {
         }
     }
 
-    func scores(lexicon: Lexicon, parameters p: Parameters) -> Scores {
+    /// The strength-weighted mean of `dimension`'s contributions, clamped to [-1, 1]; nil when
+    /// there are none (and for named emotions).
+    func mean(_ dimension: Dimension) -> Double? {
         func mean(_ s: Double, _ a: Double, _ n: Int) -> Double? {
             guard n > 0 else { return nil }
             return a > 0 ? min(1, max(-1, s / a)) : 0
         }
-        let emotion = mean(signed.0, absolute.0, counts.0)
-        let effort = mean(signed.1, absolute.1, counts.1)
-        let success = mean(signed.2, absolute.2, counts.2)
+        switch dimension {
+        case .emotion: return mean(signed.0, absolute.0, counts.0)
+        case .effort: return mean(signed.1, absolute.1, counts.1)
+        case .success: return mean(signed.2, absolute.2, counts.2)
+        case .emotions: return nil
+        }
+    }
+
+    func scores(lexicon: Lexicon, parameters p: Parameters) -> Scores {
+        let emotion = mean(.emotion)
+        let effort = mean(.effort)
+        let success = mean(.success)
         var weighted = 0.0, weights = 0.0
         if let emotion { weighted += p.cxEmotionWeight * emotion; weights += p.cxEmotionWeight }
         if let effort { weighted += p.cxEffortWeight * effort; weights += p.cxEffortWeight }
