@@ -72,16 +72,7 @@ final class ByteStream {
     /// (``skipLine(from:)``) rather than read more of it.
     func fill() throws(InputError) -> Bool {
         if atEnd { return false }
-        if start > 0 {
-            if count > start { memmove(base, base + start, count - start) }
-            count -= start
-            start = 0
-        }
-        let small = Self.smallCapacity(parameters)
-        if capacity > small && count < parameters.readSize {
-            // After a long record: back to the small buffer (realloc moves at most one read).
-            resize(to: small)
-        }
+        compact()
         if capacity - count < parameters.readSize {
             // By half at a time, and never further than the limit and one read need: the room
             // to see that a record is one byte too long.
@@ -105,6 +96,21 @@ final class ByteStream {
                 return false
             }
             return true
+        }
+    }
+
+    /// Drops the consumed bytes and, when what is left fits, gives a long record's room back:
+    /// readers call it after consuming a long record, so that its bytes are not held while the
+    /// caller works on the record (a JSON line is parsed, a comment scored).
+    func compact() {
+        if start > 0 {
+            if count > start { memmove(base, base + start, count - start) }
+            count -= start
+            start = 0
+        }
+        let small = Self.smallCapacity(parameters)
+        if capacity > small && count < parameters.readSize {
+            resize(to: small)  // realloc moves at most one read
         }
     }
 

@@ -117,7 +117,9 @@ public final class CSVCommentReader {
             switch parse() {
             case .record(let record, let next, let lines, let extent):
                 if extent - stream.start > limit { return try longRecord() }
+                let long = next - stream.start > stream.parameters.readSize
                 stream.start = next
+                if long { stream.compact() }  // the record is in its fields now
                 line += lines
                 return record
             case .end:

@@ -18,7 +18,8 @@ public struct PlainTextLine: Sendable, Equatable {
 /// ends, as `wc -l` would.)
 ///
 /// - Complexity: O(n) in the bytes read; memory is one read plus the longest line accepted
-///   (at most 1.5 times it while it is read, and once more as the returned `String`).
+///   (at most 1.5 times it while it is read, then once as the returned `String`: the buffer
+///   gives a long line's room back once it is decoded).
 public final class PlainTextLineReader {
     private let stream: ByteStream
     public private(set) var line = 0
@@ -92,6 +93,7 @@ public final class PlainTextLineReader {
             var text = InvalidUTF8Count.decode(UnsafeBufferPointer(rebasing: buffer[start..<end]), replaced: &replaced)
             scanned = 0
             stream.start = next
+            if end - start > stream.parameters.readSize { stream.compact() }  // the line is in `text` now
             // A UTF-8 byte-order mark starting the input is not text (the CSV and JSON
             // Lines readers drop it too; it stayed in the first comment: issue 15).
             if line == 0, text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
