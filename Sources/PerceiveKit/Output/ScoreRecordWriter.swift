@@ -52,6 +52,8 @@ public final class ScoreRecordWriter {
 
     private func writeScratch(_ count: Int) throws {
         try scratch.withUnsafeBytes { try write(records: count, $0) }
+        // After a long comment's record, give its room back rather than keep it for the run.
+        if scratch.count > 1 << 20 { scratch = ByteWriter(capacity: 4096) }
     }
 
     private func write(records count: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws {
