@@ -92,7 +92,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             if emitPartials {
                 for line in statistics.partialLines() { try sink.line(line) }
             } else {
-                try sink.write(render(statistics.summary(), format))
+                try render(statistics, format, to: sink)
             }
             try sink.finish()
         } catch {
@@ -104,14 +104,9 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
     }
 }
 
-func render(_ report: SegmentReport, _ format: SummaryFormat) -> String {
-    let formatter = SegmentFormatter(report)
-    switch format {
-    case .table: return formatter.table()
-    case .csv: return formatter.csv()
-    case .json: return formatter.json()
-    case .markdown: return formatter.markdown()
-    }
+/// Writes the summary of `statistics` to `sink`, one segment at a time (issue 15, item 6).
+func render(_ statistics: SegmentStatistics, _ format: SummaryFormat, to sink: OutputSink) throws {
+    try SegmentFormatter.write(statistics, as: SegmentOutputFormat(rawValue: format.rawValue)!, to: sink)
 }
 
 struct MergeCommand: ParsableCommand {
@@ -162,7 +157,7 @@ struct MergeCommand: ParsableCommand {
             if emitPartials {
                 for line in merged!.partialLines() { try sink.line(line) }
             } else {
-                try sink.write(render(merged!.summary(), format))
+                try render(merged!, format, to: sink)
             }
             try sink.finish()
         } catch {
