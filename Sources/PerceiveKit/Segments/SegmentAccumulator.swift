@@ -14,7 +14,9 @@ struct Three<Element: Sendable & Equatable>: Sendable, Equatable {
 
     subscript(k: Int) -> Element {
         get { k == 0 ? a : k == 1 ? b : c }
-        set { if k == 0 { a = newValue } else if k == 1 { b = newValue } else { c = newValue } }
+        _modify {
+            if k == 0 { yield &a } else if k == 1 { yield &b } else { yield &c }
+        }
     }
 
     var array: [Element] { [a, b, c] }

@@ -173,7 +173,7 @@ extension SegmentStatistics {
         for key in keys {
             let (cell, overall) = cellAndOverall(key)
             for d in SummaryDimension.allCases {
-                if let p = dimensionSummary(d, of: key, cell, overall, &quantiles, withP: true).p { pValues.append(p) }
+                if let p = dimensionSummary(d, of: key, cell, overall, &quantiles, pass: .tests).p { pValues.append(p) }
             }
         }
         return SummaryOrder(keys: keys, p: pValues, adjustedP: benjaminiHochbergAdjusted(pValues))
@@ -213,15 +213,19 @@ extension SegmentStatistics {
         }
     }
 
+    /// The passes of ``forEachSummary(_:_:)``: the tests' p-values, then the summaries.
+    enum SummaryPass { case tests, summary }
+
     /// One dimension of the segment at `key`: n, mean and interval, shares, and Welch's test
     /// against the rest of its text column (not for "overall"): difference, t and degrees of
-    /// freedom, and the p-value `withP`; no adjusted p-value.
+    /// freedom; no adjusted p-value. In the `.tests` pass, the p-value and no interval; in the
+    /// `.summary` pass, the interval and no p-value (it comes from the first pass).
     private func dimensionSummary(_ d: SummaryDimension, of key: SegmentKey, _ cell: SegmentAccumulator, _ overall: SegmentAccumulator,
-                                  _ quantiles: inout TQuantiles, withP: Bool) -> DimensionSummary {
+                                  _ quantiles: inout TQuantiles, pass: SummaryPass) -> DimensionSummary {
         let tally = cell.dimension(d.rawValue)
         var s = DimensionSummary(dimension: d, n: tally.n, mean: tally.mean, standardDeviation: tally.variance.map { $0.squareRoot() },
                                  shares: tally.bands.map { tally.n > 0 ? Double($0) / Double(tally.n) : 0 })
-        if let mean = tally.mean, let v = tally.variance {
+        if pass == .summary, let mean = tally.mean, let v = tally.variance {
             let half = quantiles(tally.n - 1) * (v / Double(tally.n)).squareRoot()
             s.low = mean - half
             s.high = mean + half
@@ -236,7 +240,7 @@ extension SegmentStatistics {
                     let df = (a + b) * (a + b) / (a * a / Double(tally.n - 1) + b * b / Double(rest.n - 1))
                     s.t = t
                     s.degreesOfFreedom = df
-                    if withP { s.p = StudentT.twoSidedP(t, degreesOfFreedom: df) }
+                    if pass == .tests { s.p = StudentT.twoSidedP(t, degreesOfFreedom: df) }
                 }
             }
         }
@@ -252,7 +256,7 @@ extension SegmentStatistics {
     /// The summary of the segment at `key`, without p-values.
     private func segmentSummary(_ key: SegmentKey, _ sp: SegmentParameters, _ quantiles: inout TQuantiles) -> SegmentSummary {
         let (cell, overall) = cellAndOverall(key)
-        let dims = SummaryDimension.allCases.map { dimensionSummary($0, of: key, cell, overall, &quantiles, withP: false) }
+        let dims = SummaryDimension.allCases.map { dimensionSummary($0, of: key, cell, overall, &quantiles, pass: .summary) }
         let emotions = cell.emotions.map { name, t in
             EmotionSummary(name: name, comments: t.comments, share: cell.n > 0 ? Double(t.comments) / Double(cell.n) : 0,
                            meanIntensity: t.comments > 0 ? t.intensity.value / Double(t.comments) : 0)
