@@ -82,7 +82,7 @@ extension ScoreCommand {
 
     /// A comment to score: its text and id (its 1-based position among the arguments, or its
     /// line), or why its line could not be read (a line over the record limit).
-    typealias Comment = (text: String, id: String, error: InputError?)
+    typealias Comment = PlainTextLine
     /// A comment scored, with VADER's values for `--ruleset vader`, or why it could not be.
     typealias ScoredComment = Result<(CommentScore, VADERPolarity?), any Error>
 
@@ -106,8 +106,8 @@ extension ScoreCommand {
         do {
             try writer.begin()
             try pipeline().run(next: {
-                guard let reader else { return arguments.next().map { ($0.element, String($0.offset + 1), nil) } }
-                do { return try reader.nextLine().map { ($0.text, String($0.line), $0.error) } } catch { throw CLIError.input("\(error)") }
+                guard let reader else { return arguments.next().map { Comment(text: $0.element, line: $0.offset + 1) } }
+                do { return try reader.nextLine() } catch { throw CLIError.input("\(error)") }
             }) { comment, scored in
                 let failed: Bool
                 switch comment.error.map(ScoredComment.failure) ?? scored {

@@ -5,6 +5,15 @@ public struct PlainTextLine: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var error: InputError?
+
+    public init(text: String, line: Int, error: InputError? = nil) {
+        self.text = text
+        self.line = line
+        self.error = error
+    }
+
+    /// The line's number as text: a comment's id when each line is a comment.
+    public var id: String { String(line) }
 }
 
 /// Streams lines from a file or stdin (`-`): one comment per line, `\n`, `\r\n` or `\r` line ends,
