@@ -81,6 +81,15 @@ public struct ByteWriter: ~Copyable, ByteSink {
         capacity = newCapacity
     }
 
+    /// Gives back the room beyond the bytes written (`realloc`, which shrinks a small block in
+    /// place), for a buffer kept after it is written.
+    public mutating func shrinkToFit() {
+        let newCapacity = max(count, 16)
+        guard newCapacity < capacity else { return }
+        base = realloc(base, newCapacity)!.assumingMemoryBound(to: UInt8.self)
+        capacity = newCapacity
+    }
+
     /// Forgets the bytes written, keeping the memory.
     public mutating func removeAll() { count = 0 }
 

@@ -47,7 +47,7 @@ public final class ScoreRecordWriter {
     /// Writes an export row rendered by ``ScoreRecordRenderer/render(_:scorer:)``.
     public func write(_ row: ScoreRecordRenderer.RenderedRow) throws {
         guard row.records > 0 else { return }
-        try row.bytes.withUnsafeBufferPointer { try write(records: row.records, $0) }
+        try row.withUnsafeBytes { try write(records: row.records, $0) }
     }
 
     private func writeScratch(_ count: Int) throws {
