@@ -45,7 +45,7 @@ open(os.path.join(work, "short.txt"), "w").write(unit + "\n")
 open(os.path.join(work, "short.csv"), "w").write('id,comment\n1,"' + unit + '"\n')
 open(os.path.join(work, "short.jsonl"), "w").write('{"id":"1","text":"' + unit + '"}\n')
 PY
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); binary: $PERCEIVE ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); binary: $PERCEIVE (worktree at $(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "record: $bytes bytes ($(python3 -c "print(f'{$bytes / 1048576:.3f}')") MiB)"
 rss_kib() {  # peak RSS in KiB of: perceive "$@" >/dev/null (exit 0 or 1 accepted)
     local status=0

@@ -33,7 +33,7 @@ PY
     mv "$export_file.tmp" "$export_file"
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "binary: $PERCEIVE ($(git rev-parse --short HEAD 2>/dev/null || echo '?')); input: $export_file ($rows rows)"
+echo "binary: $PERCEIVE (worktree at $(git rev-parse --short HEAD 2>/dev/null || echo '?')); input: $export_file ($rows rows)"
 printf "%-26s %-9s %10s %9s %12s\n" by format "peak MiB" seconds "output MB"
 for by in "--by Customer" "--by Customer --by Store"; do
     for format in table csv json markdown; do

@@ -36,7 +36,7 @@ public struct SegmentFormatter: Sendable {
     /// formatter of its ``SegmentStatistics/summary(_:)`` gives, but each segment's summary is
     /// made, written and dropped in turn, so neither the summary nor the text is held (86,000
     /// segments took `segments` past 1 GB: issue 15, item 6). The table goes over the segments
-    /// twice (its column widths first), the Markdown document twice (rows, then drivers).
+    /// three times (column widths, rows, drivers), the Markdown document twice (rows, drivers).
     public static func write(_ statistics: SegmentStatistics, as format: SegmentOutputFormat,
                              parameters: SegmentParameters = .standard, to output: some ByteOutput) throws {
         let formatter = SegmentFormatter(statistics.reportHeader(parameters))
