@@ -17,6 +17,11 @@ let package = Package(
             name: "perceive-bench-throughput",
             dependencies: ["SyntheticFeedback", .product(name: "PerceiveKit", package: "Perceive")]
         ),
+        // Used by bench/long-record-memory.sh: the readers' memory for one long record, alone.
+        .executableTarget(
+            name: "perceive-read-memory",
+            dependencies: [.product(name: "PerceiveKit", package: "Perceive")]
+        ),
         // Used by bench/vader-parity: VADER's four values per sentence and the scoring time.
         .executableTarget(
             name: "perceive-vader-score",

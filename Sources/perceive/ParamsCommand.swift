@@ -6,7 +6,7 @@ struct ParamsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "params",
         abstract: "Print every weight, window and threshold: of the scoring rules, or of any parameter group.",
-        discussion: "Groups: scoring (the default), vader, segments, bench, or all; repeat --group for several."
+        discussion: "Groups: scoring (the default), vader, segments, bench, input, or all; repeat --group for several."
     )
 
     @Option(name: .long, help: "Output format: table or json.")
@@ -20,7 +20,7 @@ struct ParamsCommand: ParsableCommand {
     @Option(name: .long, help: "Whose parameters: perceive (default) or vader (vaderSentiment 3.3.2's constants); the same as --group scoring or vader.")
     var ruleset: RulesetName = .perceive
 
-    @Option(name: .long, help: ArgumentHelp("Parameter group: scoring, vader, segments, bench or all (repeat for several).", valueName: "group"))
+    @Option(name: .long, help: ArgumentHelp("Parameter group: scoring, vader, segments, bench, input or all (repeat for several).", valueName: "group"))
     var group: [GroupArgument] = []
 
     struct GroupArgument: ExpressibleByArgument {

@@ -84,8 +84,9 @@ extension ScoreCommand {
         return formatter
     }
 
-    /// A comment to score: its text and id (its 1-based position among the arguments, or its line).
-    typealias Comment = (text: String, id: String)
+    /// A comment to score: its text and id (its 1-based position among the arguments, or its
+    /// line), or why its line could not be read (a line over the record limit).
+    typealias Comment = PlainTextLine
     /// A comment scored, with VADER's values for `--ruleset vader`, or why it could not be.
     typealias ScoredComment = Result<(CommentScore, VADERPolarity?), any Error>
 
@@ -109,10 +110,10 @@ extension ScoreCommand {
         do {
             try writer.begin()
             try pipeline().run(next: {
-                guard let reader else { return arguments.next().map { ($0.element, String($0.offset + 1)) } }
-                do { return try reader.next().map { ($0, String(reader.line)) } } catch { throw CLIError.input("\(error)") }
+                guard let reader else { return arguments.next().map { Comment(text: $0.element, line: $0.offset + 1) } }
+                do { return try reader.nextLine() } catch { throw CLIError.input("\(error)") }
             }) { comment, scored in
-                let failed = try !writer.write(scored, id: comment.id, text: comment.text)
+                let failed = try !writer.write(comment.error.map(ScoredComment.failure) ?? scored, id: comment.id, text: comment.text)
                 if failed { errors += 1 }
                 progress?.row(error: failed, bytesRead: reader?.bytesRead ?? 0)
                 if !failed { progress?.scored() }

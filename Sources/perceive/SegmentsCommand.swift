@@ -75,7 +75,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             if emitPartials {
                 for line in statistics.partialLines() { try sink.line(line) }
             } else {
-                try sink.write(statistics.summary().rendered(format))
+                try SegmentFormatter.write(statistics, as: format, to: sink)
             }
             try sink.finish()
         } catch {
@@ -117,6 +117,17 @@ struct MergeCommand: ParsableCommand {
         } catch {
             throw CLIError.input("\(error)")
         }
-        try OutputSink.write(emitPartials ? merged.partialLines().map { $0 + "\n" }.joined() : merged.summary().rendered(format), to: output)
+        let sink = try OutputSink(path: output)
+        do {
+            if emitPartials {
+                for line in merged.partialLines() { try sink.line(line) }
+            } else {
+                try SegmentFormatter.write(merged, as: format, to: sink)
+            }
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
     }
 }

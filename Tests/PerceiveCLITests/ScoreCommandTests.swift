@@ -158,7 +158,11 @@ import Testing
         #expect(segments.hasPrefix("segmentConfidence  0.95    confidence level"))
         let all = try CLI.run(["params", "--group", "all", "--format", "json"])
         let object = try CLI.object(Substring(all.stdout.trimmingCharacters(in: .newlines)))
-        #expect(Set(object.keys) == ["scoring", "vader", "segments", "bench"])
+        #expect(Set(object.keys) == ["scoring", "vader", "segments", "bench", "input"])
+        // Issue 15, item 5: the record limit is a parameter, printed with the readers' group.
+        #expect((object["input"] as? [String: Any])?["maxRecordBytes"] as? Int == 16_777_216)
+        let input = try CLI.run(["params", "--group", "input"]).stdout
+        #expect(input.hasPrefix("maxRecordBytes  16777216"))
         #expect((object["bench"] as? [String: Any])?["neutralThreshold"] as? Double == (object["scoring"] as? [String: Any])?["neutralBand"] as? Double)
     }
 }

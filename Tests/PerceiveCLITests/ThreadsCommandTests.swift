@@ -98,17 +98,55 @@ import Testing
         #expect(try partials(1) == partials(2))
     }
 
-    /// A file refused after several batches (its last record is longer than the 16 MiB limit):
-    /// the rows before it are all written to stdout, in order, for any thread count, and the
-    /// exit code is 2.
-    @Test func rowsBeforeARefusedRecordAreWrittenForOneAndTwoThreads() throws {
+    /// HEAVY. A record over the 16 MiB limit after several batches refused the file (exit 2);
+    /// now it is an error row in its place (issue 15, item 5): 9,001 rows in, 9,001 out, the
+    /// same bytes for any thread count, exit 1.
+    @Test func recordOverTheLimitAfterSeveralBatchesIsAnErrorRowForOneAndTwoThreads() throws {
         let directory = try Self.folder(Self.export(rows: 9_000) + "R_9001,North,web," + String(repeating: "a", count: 17 << 20))
         defer { try? FileManager.default.removeItem(at: directory) }
         let one = try Self.score(1, ["--format", "ndjson", "--no-evidence"], in: directory)
         let two = try Self.score(2, ["--format", "ndjson", "--no-evidence"], in: directory)
+        #expect(one.status == 1)
+        #expect(two.status == 1)
+        #expect(one.stdout == two.stdout)
+        let lines = two.stdout.split(separator: "\n")
+        #expect(lines.count == 9_001)
+        let last = try CLI.object(lines.last!)
+        #expect(last["line"] as? Int == 10_127)  // multi-line comments: 10,126 lines before
+        #expect((last["error"] as? String)?.contains("export.csv:10127:1: expected a record of at most 16 MiB") == true)
+    }
+
+    /// An input refused after several batches (a read error: stdin in non-blocking mode runs
+    /// dry after 9,000 rows): the rows before it are all written to stdout, in order, for any
+    /// thread count, and the exit code is 2.
+    @Test func rowsBeforeARefusedInputAreWrittenForOneAndTwoThreads() throws {
+        let export = Data(Self.export(rows: 9_000).utf8)
+        func score(_ threads: Int) throws -> (status: Int32, stdout: String, stderr: String) {
+            let input = Pipe()
+            let reading = input.fileHandleForReading.fileDescriptor
+            let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ (Linux; not exported to Swift)
+            #expect(fcntl(reading, setPipeSize, 1 << 20) >= export.count, "a pipe large enough for the whole export")
+            _ = fcntl(reading, F_SETFL, fcntl(reading, F_GETFL) | O_NONBLOCK)
+            try input.fileHandleForWriting.write(contentsOf: export)
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["score", "--input", "-", "--input-format", "csv", "--text-column", "Comment", "--id-column", "ResponseId",
+                                 "--quiet", "--format", "ndjson", "--no-evidence", "--threads", String(threads)]
+            let out = Pipe(), err = Pipe()
+            process.standardInput = input
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try? input.fileHandleForWriting.close()
+            return (process.terminationStatus, stdout, stderr)
+        }
+        let one = try score(1), two = try score(2)
         #expect(one.status == 2)
         #expect(two.status == 2)
-        #expect(one.stderr.contains("export.csv:10127:1: expected a record of at most 16 MiB"), "\(one.stderr)")  // multi-line comments: 10,126 lines before
+        #expect(one.stderr.contains("<stdin>:1:1: expected readable input"), "\(one.stderr)")
         #expect(one.stdout == two.stdout)
         let lines = two.stdout.split(separator: "\n")
         #expect(lines.count == 9_000)

@@ -14,7 +14,9 @@ import Testing
 
     static func records(_ text: String, delimiter: UInt8? = nil,
                         maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) throws -> [CSVRecord] {
-        let reader = try CSVCommentReader(path: try file(Array(text.utf8)), delimiter: delimiter, maxRecordLines: maxRecordLines)
+        var parameters = InputParameters()
+        parameters.maxRecordLines = maxRecordLines
+        let reader = try CSVCommentReader(path: try file(Array(text.utf8)), delimiter: delimiter, parameters: parameters)
         var out: [CSVRecord] = []
         while let r = try reader.next() { out.append(r) }
         return out
@@ -89,7 +91,9 @@ import Testing
 
     @Test func quotedFieldOverMaxRecordLinesIsResynchronized() throws {
         let path = try Self.file(Array("a,\"x\ny\nz\"\nb,c\n".utf8))
-        let reader = try CSVCommentReader(path: path, delimiter: UInt8(ascii: ","), maxRecordLines: 1)
+        var parameters = InputParameters()
+        parameters.maxRecordLines = 1
+        let reader = try CSVCommentReader(path: path, delimiter: UInt8(ascii: ","), parameters: parameters)
         var r: [CSVRecord] = []
         while let record = try reader.next() { r.append(record) }
         #expect(r.map(\.fields) == [["a", "\"x"], ["y"], ["z\""], ["b", "c"]])

@@ -85,4 +85,21 @@ import Testing
             #expect(next <= 64 * 10)  // reading stopped within a batch or two of the refusal
         }
     }
+
+    /// Issue 15, item 5: twenty 2 MiB comments went through as one batch, every one's analysis
+    /// and record held at once (1.4 GB). Expected: rows that weigh themselves end a batch at
+    /// `batchTextBytes`, so long comments are transformed and consumed a few at a time; short
+    /// ones still make batches of `batchSize`.
+    @Test func longCommentsEndABatchEarly() throws {
+        let long = String(repeating: "x", count: 3 << 20)  // two of them pass batchTextBytes
+        var events: [String] = []
+        let pipeline = OrderedBatchPipeline<PlainTextLine, Int>(serial: { row in events.append("t\(row.line)"); return row.line })
+        var lines = (1...5).map { PlainTextLine(text: long, line: $0) }.makeIterator()
+        try pipeline.run(next: { lines.next() }) { row, _ in events.append("c\(row.line)") }
+        #expect(events == ["t1", "t2", "c1", "c2", "t3", "t4", "c3", "c4", "t5", "c5"])
+        events = []
+        var short = (1...5).map { PlainTextLine(text: "fine", line: $0) }.makeIterator()
+        try pipeline.run(next: { short.next() }) { row, _ in events.append("c\(row.line)") }
+        #expect(events == ["t1", "t2", "t3", "t4", "t5", "c1", "c2", "c3", "c4", "c5"])
+    }
 }

@@ -95,6 +95,28 @@ import Testing
         #expect(lines[1].hasPrefix("{\"row\":2,\"line\":3,\"id\":\"8\",\"column\":\"comment\",\"fields\":{"))
         #expect(lines[1].contains("\"error\":"))
     }
+
+    /// Issue 15: an export row's records were copied out of their buffer into an array, so a
+    /// long comment's record (hundreds of MB with evidence) was held twice. Expected: a record
+    /// past `largeRecord` bytes stays in its buffer, and is written the same as a short one.
+    @Test func longExportRecordIsWrittenWithoutACopy() throws {
+        let path = NSTemporaryDirectory() + "score-record-writer-long-\(getpid()).csv"
+        let long = String(repeating: "good but bad. ", count: 10_000)
+        try "id,comment\n1,\(long)\n2,fine\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let input = try TabularInput(path: path, options: TabularInputOptions(format: .csv, textColumns: [ColumnSelector("comment")]))
+        let out = ByteBuffer()
+        let renderer = ScoreRecordRenderer(format: .ndjson, formatter: Self.formatter, export: input)
+        let writer = ScoreRecordWriter(renderer: renderer, output: out)
+        var rendered: [ScoreRecordRenderer.RenderedRow] = []
+        while let row = try input.next() { rendered.append(renderer.render(row, scorer: scorer)) }
+        #expect(rendered.map { $0.large != nil } == [true, false])
+        #expect(rendered[0].bytes.count > ScoreRecordRenderer.RenderedRow.largeRecord)
+        for row in rendered { try writer.write(row) }
+        #expect(out.bytes == rendered[0].bytes + rendered[1].bytes)
+        let lines = out.text.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("{\"row\":1,") && lines[1].hasPrefix("{\"row\":2,"))
+    }
 }
 
 extension ScoreRecordWriterTests {

@@ -177,4 +177,42 @@ import Testing
             return z ^ (z >> 31)
         }
     }
+
+    /// A ``ByteOutput`` that keeps what is written and the largest single write.
+    final class Recorder: ByteOutput {
+        var bytes: [UInt8] = []
+        var largestWrite = 0
+        func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+            self.bytes.append(contentsOf: bytes)
+            largestWrite = max(largestWrite, bytes.count)
+        }
+    }
+
+    /// Issue 15, item 6: `segments` held every segment's summary and the whole text (86,000
+    /// segments: over 1 GB). Expected: the same bytes in every format, written one segment at
+    /// a time (no write larger than a segment's own text).
+    @Test func summaryIsWrittenOneSegmentAtATimeWithTheSameBytes() throws {
+        var statistics = SegmentStatistics(textColumns: ["Comment"], byColumns: ["Customer", "Store"], lexicon: "fixture", parameters: .standard)
+        let rows = Self.fixture()
+        for k in 0..<3_000 {
+            statistics.rowsRead += 1
+            statistics.add(rows[k % rows.count].contribution, column: 0, segments: ["C\(k % 1_000)", "S\(k % 7)"])
+        }
+        let report = statistics.summary()
+        let formatter = SegmentFormatter(report)
+        for format in SegmentReportFormat.allCases {
+            let recorder = Recorder()
+            try SegmentFormatter.write(statistics, as: format, to: recorder)
+            let expected: String
+            switch format {
+            case .table: expected = formatter.table()
+            case .csv: expected = formatter.csv()
+            case .json: expected = formatter.json()
+            case .markdown: expected = formatter.markdown()
+            }
+            #expect(String(decoding: recorder.bytes, as: UTF8.self) == expected, "\(format)")
+            #expect(recorder.bytes.count > 300_000 && recorder.largestWrite < 2_000, "\(format): largest write \(recorder.largestWrite) of \(recorder.bytes.count) bytes")
+        }
+        #expect(report.segments.count == 1 + 1_000 + 7 + 3_000)
+    }
 }

@@ -22,12 +22,22 @@ public struct CSVRecord: Sendable, Equatable {
 /// line where it started (that line's fields split at the delimiter, quotes kept as text), and
 /// reading resumes at the next physical line. A well-formed quoted field may span lines.
 ///
+/// **Long records.** A record that must be read further than ``InputParameters/maxRecordBytes``
+/// to find where it ends (its quoted line ends count, its final line end does not; after a
+/// stray quote, to where the problem shows) is read the same way, as its first physical line
+/// alone: an error row naming the limit for the line where it starts (that line's fields split
+/// at the delimiter when the line itself is within the limit; no fields when it is longer, its
+/// bytes dropped as they are read), and reading resumes at the next physical line. A record on
+/// one line is thus skipped whole; one whose quoted field ran over line ends resumes inside it,
+/// as after a stray quote. The outcome depends on the bytes only, never on how they were read.
+///
 /// ```swift
 /// let reader = try CSVCommentReader(path: "export.csv")
 /// while let record = try reader.next() { print(record.line, record.fields) }
 /// ```
 ///
-/// - Complexity: O(n) in the bytes read; memory is one 64 KiB chunk plus the longest record.
+/// - Complexity: O(n) in the bytes read; memory is one read plus the longest record accepted
+///   (at most 1.5 times it while it is read), plus its fields.
 public final class CSVCommentReader {
     private let stream: ByteStream
     /// The field separator (given, or sniffed from the first line).
@@ -36,11 +46,13 @@ public final class CSVCommentReader {
     private var line = 1
     private var startedUp = false
     private var scratch: [UInt8] = []
-    /// Line ends a quoted field may run over before the record is read as its first line alone.
-    public let maxRecordLines: Int
+    /// Line ends a quoted field may run over before the record is read as its first line alone
+    /// (``InputParameters/maxRecordLines``).
+    public var maxRecordLines: Int { stream.parameters.maxRecordLines }
+    public var parameters: InputParameters { stream.parameters }
 
-    /// ``maxRecordLines`` unless told: far more than any comment has, far fewer than a file.
-    public static let defaultMaxRecordLines = 1_000
+    /// ``maxRecordLines`` unless told (``InputParameters/maxRecordLines``).
+    public static var defaultMaxRecordLines: Int { InputParameters.standard.maxRecordLines }
 
     public var name: String { stream.name }
     /// Bytes read so far, and the file's size when it is a regular file.
@@ -50,29 +62,30 @@ public final class CSVCommentReader {
     /// - Parameters:
     ///   - path: a file, or `-` for stdin.
     ///   - delimiter: the separator byte; nil sniffs it from the first line.
-    ///   - maxRecordLines: line ends a quoted field may run over (see the type's discussion).
-    public init(path: String, delimiter: UInt8? = nil, maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) throws(InputError) {
-        stream = try ByteStream(path: path)
-        self.maxRecordLines = maxRecordLines
+    ///   - parameters: the limits: ``InputParameters/maxRecordBytes`` and
+    ///     ``InputParameters/maxRecordLines`` (see the type's discussion).
+    public init(path: String, delimiter: UInt8? = nil, parameters: InputParameters = .standard) throws(InputError) {
+        stream = try ByteStream(path: path, parameters: parameters)
         self.delimiter = delimiter ?? UInt8(ascii: ",")
         sniffDelimiter = delimiter == nil
     }
 
     private func startUp() throws(InputError) {
         startedUp = true
-        while stream.buffer.count < 3 || (sniffDelimiter && !stream.buffer.contains(0x0A)) {
+        while stream.count < 3 || (sniffDelimiter && !stream.bytes.contains(0x0A)) {
             if try !stream.fill() { break }
-            if stream.buffer.count > 1 << 20 { break }
+            if stream.count > 1 << 20 { break }
         }
-        if stream.buffer.count >= 3, stream.buffer[0] == 0xEF, stream.buffer[1] == 0xBB, stream.buffer[2] == 0xBF {
+        let bytes = stream.bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             stream.start = 3
         }
-        if sniffDelimiter { delimiter = Self.sniff(stream.buffer[stream.start...]) }
+        if sniffDelimiter { delimiter = Self.sniff(bytes[stream.start...]) }
     }
 
     /// The candidate (`,` `\t` `;` `|`) found most often outside quotes on the first line;
     /// `,` when none is.
-    static func sniff(_ bytes: ArraySlice<UInt8>) -> UInt8 {
+    static func sniff(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt8 {
         let candidates: [UInt8] = [0x2C, 0x09, 0x3B, 0x7C]
         var counts = [0, 0, 0, 0]
         var quoted = false
@@ -87,7 +100,11 @@ public final class CSVCommentReader {
     }
 
     private enum Step {
-        case record(CSVRecord, next: Int, lines: Int)
+        /// A record, where the next one starts, the line ends it took, and how far the parser
+        /// read to decide on it: where its bytes end (before its final line end), or for a
+        /// resynchronized record, where the problem was found. Past the limit, the record is
+        /// too long; so the outcome depends on the bytes only, not on how much was read.
+        case record(CSVRecord, next: Int, lines: Int, extent: Int)
         case needMore
         case end
     }
@@ -95,18 +112,64 @@ public final class CSVCommentReader {
     /// The next record, or nil at the end of the input.
     public func next() throws(InputError) -> CSVRecord? {
         if !startedUp { try startUp() }
+        let limit = stream.parameters.maxRecordBytes
         while true {
             switch parse() {
-            case .record(let record, let next, let lines):
+            case .record(let record, let next, let lines, let extent):
+                if extent - stream.start > limit { return try longRecord() }
+                let long = next - stream.start > stream.parameters.readSize
                 stream.start = next
+                if long { stream.compact() }  // the record is in its fields now
                 line += lines
                 return record
             case .end:
                 return nil
             case .needMore:
-                let pending = stream.buffer.count - stream.start
-                _ = try stream.fill(minimum: pending, recordLine: line)
+                // Past the limit (and the one byte a CR or a quote may wait for) without its end:
+                // the record is too long, whatever follows.
+                if stream.pending > limit + 1 { return try longRecord() }
+                _ = try stream.fill()
             }
+        }
+    }
+
+    /// A record at `stream.start` longer than ``InputParameters/maxRecordBytes``, read as its
+    /// first physical line alone (see the type's discussion): the line's fields when it is within
+    /// the limit, none when it is longer; afterwards `stream.start` is the next line's start.
+    private func longRecord() throws(InputError) -> CSVRecord {
+        let parameters = stream.parameters
+        let bytes = stream.bytes
+        let start = stream.start
+        let scanEnd = min(bytes.count, start + parameters.maxRecordBytes + 1)
+        var k = start
+        while k < scanEnd && bytes[k] != 0x0A && bytes[k] != 0x0D { k += 1 }
+        var fields: [String] = []
+        var replaced = 0
+        let consequence: String
+        if k < scanEnd {
+            fields = Self.split(UnsafeBufferPointer(rebasing: bytes[start..<k]), at: delimiter, replaced: &replaced)
+            consequence = "this row is read as its first line alone and reading resumes at the next line"
+        } else {
+            consequence = "it is skipped up to its first line end and reading resumes at the next line"
+        }
+        let ended = try stream.skipLine(from: k)
+        let record = CSVRecord(fields: fields, line: line, error: parameters.recordTooLong(
+            file: stream.name, line: line, ended ? consequence : "it is skipped (its first line ran to the end of the input)"),
+            invalidUTF8Sequences: replaced)
+        line += 1
+        return record
+    }
+
+    /// `line` split at `delimiter`, quotes kept as text: the fields of a line read alone.
+    private static func split(_ line: UnsafeBufferPointer<UInt8>, at delimiter: UInt8, replaced: inout Int) -> [String] {
+        var fields: [String] = []
+        var f = 0
+        while true {
+            var g = f
+            while g < line.count && line[g] != delimiter { g += 1 }
+            fields.append(InvalidUTF8Count.decode(UnsafeBufferPointer(rebasing: line[f..<g]), replaced: &replaced))
+            if g >= line.count { return fields }
+            f = g + 1
         }
     }
 
@@ -116,131 +179,124 @@ public final class CSVCommentReader {
         let delimiter = self.delimiter
         let firstLine = line
         let name = stream.name
-        return stream.buffer.withUnsafeBufferPointer { b -> Step in
-            let end = b.count
-            var i = stream.start
-            if i >= end { return atEnd ? .end : .needMore }
-            var fields: [String] = []
-            var lines = 0
-            var lineStart = i  // index of the first byte of the current line
-            var error: InputError?
-            var replaced = 0  // invalid UTF-8 sequences in this record's fields
-            func column(_ k: Int) -> Int { k - lineStart + 1 }
-            func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String { InvalidUTF8Count.decode(bytes, replaced: &replaced) }
-            func record(next: Int, lines: Int) -> Step {
-                .record(CSVRecord(fields: fields, line: firstLine, error: error, invalidUTF8Sequences: replaced), next: next, lines: lines)
-            }
-            let maxRecordLines = self.maxRecordLines
-            /// The record as its first physical line alone, an error row, and reading resumes at
-            /// the next line: a quoted field that spanned lines went wrong.
-            func resynchronize(openLine: Int, openColumn: Int, problem: String) -> Step {
-                var k = stream.start
-                while k < end && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
-                var next = k
-                if k < end { next += (b[k] == 0x0D && k + 1 < end && b[k + 1] == 0x0A) ? 2 : 1 }
-                var lineFields: [String] = []
-                var replacedInLine = 0
-                var f = stream.start
+        let b = stream.bytes
+        let end = b.count
+        var i = stream.start
+        if i >= end { return atEnd ? .end : .needMore }
+        var fields: [String] = []
+        var lines = 0
+        var lineStart = i  // index of the first byte of the current line
+        var error: InputError?
+        var replaced = 0  // invalid UTF-8 sequences in this record's fields
+        func column(_ k: Int) -> Int { k - lineStart + 1 }
+        func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String { InvalidUTF8Count.decode(bytes, replaced: &replaced) }
+        func record(next: Int, lines: Int, extent: Int) -> Step {
+            .record(CSVRecord(fields: fields, line: firstLine, error: error, invalidUTF8Sequences: replaced),
+                    next: next, lines: lines, extent: extent)
+        }
+        let maxRecordLines = self.maxRecordLines
+        /// The record as its first physical line alone, an error row, and reading resumes at
+        /// the next line: a quoted field that spanned lines went wrong.
+        func resynchronize(openLine: Int, openColumn: Int, problem: String, foundAt extent: Int) -> Step {
+            var k = stream.start
+            while k < end && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+            var next = k
+            if k < end { next += (b[k] == 0x0D && k + 1 < end && b[k + 1] == 0x0A) ? 2 : 1 }
+            var replacedInLine = 0
+            let lineFields = Self.split(UnsafeBufferPointer(rebasing: b[stream.start..<k]), at: delimiter, replaced: &replacedInLine)
+            let error = InputError(file: name, line: openLine, column: openColumn,
+                "expected the quoted field opened here to close before a delimiter or a line end (\(problem)); this row is read as its own line and reading resumes at the next line")
+            return .record(CSVRecord(fields: lineFields, line: firstLine, error: error, invalidUTF8Sequences: replacedInLine),
+                           next: next, lines: 1, extent: extent)
+        }
+        while true {
+            // One field starting at i.
+            if i < end && b[i] == 0x22 {
+                let openLine = firstLine + lines, openColumn = column(i)
+                i += 1
+                var segment = i
+                scratch.removeAll(keepingCapacity: true)
+                var usedScratch = false
                 while true {
-                    var g = f
-                    while g < k && b[g] != delimiter { g += 1 }
-                    lineFields.append(InvalidUTF8Count.decode(UnsafeBufferPointer(rebasing: b[f..<g]), replaced: &replacedInLine))
-                    if g >= k { break }
-                    f = g + 1
-                }
-                let error = InputError(file: name, line: openLine, column: openColumn,
-                    "expected the quoted field opened here to close before a delimiter or a line end (\(problem)); this row is read as its own line and reading resumes at the next line")
-                return .record(CSVRecord(fields: lineFields, line: firstLine, error: error, invalidUTF8Sequences: replacedInLine),
-                               next: next, lines: 1)
-            }
-            while true {
-                // One field starting at i.
-                if i < end && b[i] == 0x22 {
-                    let openLine = firstLine + lines, openColumn = column(i)
-                    i += 1
-                    var segment = i
-                    scratch.removeAll(keepingCapacity: true)
-                    var usedScratch = false
-                    while true {
-                        var q = segment
-                        while q < end && b[q] != 0x22 {
-                            if b[q] == 0x0A {
-                                lines += 1
-                                lineStart = q + 1
-                                if lines > maxRecordLines {
-                                    return resynchronize(openLine: openLine, openColumn: openColumn,
-                                                         problem: "it ran over more than \(maxRecordLines) line ends")
-                                }
-                            }
-                            q += 1
-                        }
-                        if q == end {
-                            if !atEnd { return .needMore }
-                            if lines > 0 {
+                    var q = segment
+                    while q < end && b[q] != 0x22 {
+                        if b[q] == 0x0A {
+                            lines += 1
+                            lineStart = q + 1
+                            if lines > maxRecordLines {
                                 return resynchronize(openLine: openLine, openColumn: openColumn,
-                                                     problem: "it was never closed")
+                                                     problem: "it ran over more than \(maxRecordLines) line ends", foundAt: q)
                             }
-                            // Unterminated quote: the field runs to the end of the input.
-                            error = error ?? InputError(file: name, line: openLine, column: openColumn,
-                                                        "expected a closing quote for the field opened here")
-                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<q]))
-                            fields.append(scratch.withUnsafeBufferPointer(decode))
-                            return record(next: end, lines: lines)
                         }
-                        if q + 1 == end && !atEnd { return .needMore }
-                        if q + 1 < end && b[q + 1] == 0x22 {
-                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment...q]))
-                            usedScratch = true
-                            segment = q + 2
-                            continue
-                        }
-                        if usedScratch {
-                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<q]))
-                        }
-                        i = q + 1
-                        break
+                        q += 1
                     }
-                    // Text between the closing quote and the next delimiter is kept, and reported.
-                    var tail = i
-                    while tail < end && b[tail] != delimiter && b[tail] != 0x0A && b[tail] != 0x0D { tail += 1 }
-                    if tail == end && !atEnd { return .needMore }
-                    if tail > i && lines > 0 {
-                        return resynchronize(openLine: openLine, openColumn: openColumn,
-                                             problem: "text follows its closing quote on line \(firstLine + lines)")
+                    if q == end {
+                        if !atEnd { return .needMore }
+                        if lines > 0 {
+                            return resynchronize(openLine: openLine, openColumn: openColumn,
+                                                 problem: "it was never closed", foundAt: end)
+                        }
+                        // Unterminated quote: the field runs to the end of the input.
+                        error = error ?? InputError(file: name, line: openLine, column: openColumn,
+                                                    "expected a closing quote for the field opened here")
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<q]))
+                        fields.append(scratch.withUnsafeBufferPointer(decode))
+                        return record(next: end, lines: lines, extent: end)
                     }
-                    if tail > i {
-                        error = error ?? InputError(file: name, line: firstLine + lines, column: column(i),
-                                                    "expected a delimiter or a line end after the closing quote")
-                        if !usedScratch { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<(i - 1)])) }
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<tail]))
+                    if q + 1 == end && !atEnd { return .needMore }
+                    if q + 1 < end && b[q + 1] == 0x22 {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment...q]))
                         usedScratch = true
+                        segment = q + 2
+                        continue
                     }
-                    fields.append(usedScratch ? scratch.withUnsafeBufferPointer(decode)
-                                              : decode(UnsafeBufferPointer(rebasing: b[segment..<(i - 1)])))
-                    i = tail
-                } else {
-                    var k = i
-                    while k < end && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
-                    if k == end && !atEnd { return .needMore }
-                    fields.append(decode(UnsafeBufferPointer(rebasing: b[i..<k])))
-                    i = k
+                    if usedScratch {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<q]))
+                    }
+                    i = q + 1
+                    break
                 }
-                // After a field: a delimiter, a line end, or the end of the input.
-                if i == end {
-                    return record(next: end, lines: lines)
+                // Text between the closing quote and the next delimiter is kept, and reported.
+                var tail = i
+                while tail < end && b[tail] != delimiter && b[tail] != 0x0A && b[tail] != 0x0D { tail += 1 }
+                if tail == end && !atEnd { return .needMore }
+                if tail > i && lines > 0 {
+                    return resynchronize(openLine: openLine, openColumn: openColumn,
+                                         problem: "text follows its closing quote on line \(firstLine + lines)", foundAt: tail)
                 }
-                if b[i] == delimiter {
-                    i += 1
-                    continue
+                if tail > i {
+                    error = error ?? InputError(file: name, line: firstLine + lines, column: column(i),
+                                                "expected a delimiter or a line end after the closing quote")
+                    if !usedScratch { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[segment..<(i - 1)])) }
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<tail]))
+                    usedScratch = true
                 }
-                if b[i] == 0x0D {
-                    if i + 1 == end && !atEnd { return .needMore }
-                    i += (i + 1 < end && b[i + 1] == 0x0A) ? 2 : 1
-                } else {
-                    i += 1
-                }
-                return record(next: i, lines: lines + 1)
+                fields.append(usedScratch ? scratch.withUnsafeBufferPointer(decode)
+                                          : decode(UnsafeBufferPointer(rebasing: b[segment..<(i - 1)])))
+                i = tail
+            } else {
+                var k = i
+                while k < end && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+                if k == end && !atEnd { return .needMore }
+                fields.append(decode(UnsafeBufferPointer(rebasing: b[i..<k])))
+                i = k
             }
+            // After a field: a delimiter, a line end, or the end of the input.
+            if i == end {
+                return record(next: end, lines: lines, extent: end)
+            }
+            if b[i] == delimiter {
+                i += 1
+                continue
+            }
+            let lineEnd = i
+            if b[i] == 0x0D {
+                if i + 1 == end && !atEnd { return .needMore }
+                i += (i + 1 < end && b[i + 1] == 0x0A) ? 2 : 1
+            } else {
+                i += 1
+            }
+            return record(next: i, lines: lines + 1, extent: lineEnd)
         }
     }
 }

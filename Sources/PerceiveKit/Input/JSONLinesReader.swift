@@ -74,7 +74,11 @@ extension JSONLinesRecord {
 
 /// Streams JSON Lines (one JSON object per line) in constant memory. A line that is not a
 /// JSON object is returned with an error (the caller reports it in place); blank lines are
-/// returned as errors too, so that every line is accounted for, except a final empty line.
+/// returned as errors too, so that every line is accounted for, except a final empty line. So
+/// is a line longer than ``InputParameters/maxRecordBytes`` (skipped up to its line end).
+///
+/// - Complexity: O(n) in the bytes read; memory is one read plus the longest line accepted,
+///   read (at most 1.5 times it), as text (once) and parsed (its strings once more).
 public final class JSONLinesReader {
     private let lines: PlainTextLineReader
 
@@ -84,27 +88,36 @@ public final class JSONLinesReader {
     /// The lines read so far that held invalid UTF-8 (replaced by U+FFFD before parsing; the line kept).
     public var invalidUTF8: InvalidUTF8Count { lines.invalidUTF8 }
 
-    public init(path: String) throws(InputError) {
-        lines = try PlainTextLineReader(path: path)
+    public init(path: String, parameters: InputParameters = .standard) throws(InputError) {
+        lines = try PlainTextLineReader(path: path, parameters: parameters)
     }
 
     public func next() throws(InputError) -> JSONLinesRecord? {
-        guard let text = try lines.next() else { return nil }
-        let number = lines.line
-        var bytes = Array(text.utf8)
-        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let firstNonSpace = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.count
-        guard firstNonSpace < bytes.count, bytes[firstNonSpace] == UInt8(ascii: "{") else {
+        guard let line = try lines.nextLine() else { return nil }
+        let number = line.line
+        if let error = line.error { return JSONLinesRecord(object: nil, line: number, error: error) }
+        // Parsed from the line's own bytes: copying them into an array and then into `Data`
+        // cost twice the line's size (issue 15: memory for a long record).
+        var text = line.text
+        var firstNonSpace = 0
+        let parsed = text.withUTF8 { bytes -> Result<Any, any Error>? in
+            var body = bytes
+            if number == 1, body.starts(with: [0xEF, 0xBB, 0xBF]) { body = UnsafeBufferPointer(rebasing: body.dropFirst(3)) }
+            firstNonSpace = body.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? body.count
+            guard firstNonSpace < body.count, body[firstNonSpace] == UInt8(ascii: "{") else { return nil }
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: body.baseAddress!), count: body.count, deallocator: .none)
+            return Result { try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) }
+        }
+        switch parsed {
+        case nil:
             return JSONLinesRecord(object: nil, line: number, error: InputError(
                 file: name, line: number, column: firstNonSpace + 1, "expected a JSON object"))
-        }
-        do {
-            let parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
-            guard let object = parsed as? [String: Any] else {
+        case .success(let value):
+            guard let object = value as? [String: Any] else {
                 return JSONLinesRecord(object: nil, line: number, error: InputError(file: name, line: number, column: 1, "expected a JSON object"))
             }
             return JSONLinesRecord(object: object, line: number, error: nil, text: text)
-        } catch {
+        case .failure(let error):
             return JSONLinesRecord(object: nil, line: number, error: InputError(
                 file: name, line: number, column: firstNonSpace + 1, "expected valid JSON (\(Self.reason(error)))"))
         }

@@ -44,14 +44,17 @@ public struct TabularInputOptions: Sendable {
     public var textColumns: [ColumnSelector]
     public var idColumn: ColumnSelector?
     public var byColumns: [ColumnSelector]
+    /// The readers' limits (``InputParameters/maxRecordBytes``…).
+    public var parameters: InputParameters
 
     public init(format: InputFormat, delimiter: UInt8? = nil, textColumns: [ColumnSelector] = [],
-                idColumn: ColumnSelector? = nil, byColumns: [ColumnSelector] = []) {
+                idColumn: ColumnSelector? = nil, byColumns: [ColumnSelector] = [], parameters: InputParameters = .standard) {
         self.format = format
         self.delimiter = delimiter
         self.textColumns = textColumns
         self.idColumn = idColumn
         self.byColumns = byColumns
+        self.parameters = parameters
     }
 }
 
@@ -124,7 +127,7 @@ public final class TabularInput {
         self.options = options
         switch options.format {
         case .text:
-            let reader = try PlainTextLineReader(path: path)
+            let reader = try PlainTextLineReader(path: path, parameters: options.parameters)
             name = reader.name
             text = reader
             if let column = options.byColumns.first ?? options.idColumn {
@@ -135,7 +138,7 @@ public final class TabularInput {
                 throw InputError(file: name, line: 1, column: 1, "expected one text column for text input (one comment per line)")
             }
         case .jsonl:
-            let reader = try JSONLinesReader(path: path)
+            let reader = try JSONLinesReader(path: path, parameters: options.parameters)
             name = reader.name
             jsonl = reader
             let texts = options.textColumns.isEmpty ? [ColumnSelector("text")] : options.textColumns
@@ -146,7 +149,8 @@ public final class TabularInput {
             idLabel = options.idColumn?.text
             idPath = options.idColumn.map { Self.path($0.text) }
         case .csv, .tsv:
-            let reader = try CSVCommentReader(path: path, delimiter: options.format == .tsv ? 0x09 : options.delimiter)
+            let reader = try CSVCommentReader(path: path, delimiter: options.format == .tsv ? 0x09 : options.delimiter,
+                                              parameters: options.parameters)
             name = reader.name
             csv = reader
             try readHeader(reader)
@@ -269,9 +273,10 @@ public final class TabularInput {
     /// The next row, or nil at the end of the input.
     public func next() throws(InputError) -> InputRow? {
         if let text {
-            guard let line = try text.next() else { return nil }
+            guard let line = try text.nextLine() else { return nil }
             rowNumber += 1
-            return InputRow(number: rowNumber, line: text.line, cells: [line], id: String(rowNumber), texts: [line], segments: [], error: nil)
+            return InputRow(number: rowNumber, line: line.line, cells: [line.text], id: String(rowNumber), texts: [line.text],
+                            segments: [], error: line.error)
         }
         if let jsonl {
             guard let record = try jsonl.next() else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the JSON and CSV byte writers append: a `[UInt8]`, or a ``ByteWriter``.
 ///
 /// The writers are generic over this protocol and specialized for each of the two, so they
@@ -48,10 +50,10 @@ public struct ByteWriter: ~Copyable, ByteSink {
     /// An empty buffer with room for `capacity` bytes before it grows.
     public init(capacity: Int = 1024) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
 
     @inline(__always)
     public mutating func append(_ byte: UInt8) {
@@ -69,13 +71,22 @@ public struct ByteWriter: ~Copyable, ByteSink {
         count += n
     }
 
+    /// Doubles the room, with `realloc`: a large buffer (a long comment's record, hundreds of
+    /// MB with evidence) is then moved by the page table, not copied, so growing it does not
+    /// hold the old and the new buffer at once.
     @inline(never)
     private mutating func grow(toAtLeast minimum: Int) {
         let newCapacity = max(minimum, capacity * 2)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
+        base = realloc(base, newCapacity)!.assumingMemoryBound(to: UInt8.self)
+        capacity = newCapacity
+    }
+
+    /// Gives back the room beyond the bytes written (`realloc`, which shrinks a small block in
+    /// place), for a buffer kept after it is written.
+    public mutating func shrinkToFit() {
+        let newCapacity = max(count, 16)
+        guard newCapacity < capacity else { return }
+        base = realloc(base, newCapacity)!.assumingMemoryBound(to: UInt8.self)
         capacity = newCapacity
     }
 

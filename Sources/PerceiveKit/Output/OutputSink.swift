@@ -144,14 +144,29 @@ public final class OutputSink: ByteOutput {
     }
 
     public func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard bytes.count < Self.bufferSize else {
+            // A record larger than the buffer (a long comment's evidence) goes out as it is:
+            // copied into the buffer, it cost its size once more (issue 15, item 5).
+            try flush()
+            try writeOut(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        if buffer.count >= Self.bufferSize { try flush() }
     }
 
+    /// Bytes gathered before a write: 64 KiB.
+    static let bufferSize = 1 << 16
+
     public func flush() throws {
+        try buffer.withUnsafeBufferPointer { try writeOut($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { throw OutputError.brokenPipe }
@@ -159,7 +174,6 @@ public final class OutputSink: ByteOutput {
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and, for a file, moves it into place.

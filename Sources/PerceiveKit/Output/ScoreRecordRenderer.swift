@@ -234,9 +234,40 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
     /// One export row rendered: its records (one per text column, or per sentence), and how
     /// many comments were scored.
     public struct RenderedRow: Sendable {
-        public var bytes: [UInt8] = []
+        /// The records' bytes, copied out of the rendering buffer when they are few (the usual
+        /// row, a few kB)...
+        var small: [UInt8] = []
+        /// ...or, past ``largeRecord`` bytes, kept in the buffer they were rendered into: a copy
+        /// held a long comment's record twice (hundreds of MB with evidence: issue 15).
+        var large: RenderedBytes?
         public var records = 0
         public var scored = 0
+
+        /// Bytes of records past which they are not copied.
+        static let largeRecord = 1 << 16
+
+        /// The records' bytes.
+        public var bytes: [UInt8] { large?.withUnsafeBytes { Array($0) } ?? small }
+
+        /// Calls `body` with the records' bytes.
+        public func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            if let large { return try large.withUnsafeBytes(body) }
+            return try small.withUnsafeBufferPointer(body)
+        }
+    }
+
+    /// A rendered row's buffer, handed from the scoring thread that filled it to the writer.
+    final class RenderedBytes: @unchecked Sendable {
+        private var writer: ByteWriter
+
+        init(_ writer: consuming ByteWriter) {
+            self.writer = writer
+            self.writer.shrinkToFit()
+        }
+
+        func withUnsafeBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            try writer.withUnsafeBytes { try body($0) }
+        }
     }
 
     /// Scores an export row with `scorer` and renders its records (on a scoring thread).
@@ -255,9 +286,21 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
     /// Renders an export row with any scorer: Perceive's, or VADER's (which adds its four values).
     public func render(_ row: InputRow, formatter: ScoreFormatter,
                        score: (String) throws -> (CommentScore, VADERPolarity?)) -> RenderedRow {
+        var bytes = ByteWriter(capacity: formatter.includeEvidence ? 4096 : 1024)
+        var rendered = render(row, formatter: formatter, score: score, into: &bytes)
+        if bytes.count <= RenderedRow.largeRecord {
+            rendered.small = bytes.array
+        } else {
+            rendered.large = RenderedBytes(bytes)
+        }
+        return rendered
+    }
+
+    /// ``render(_:formatter:score:)`` into `bytes`; the row's counts.
+    private func render(_ row: InputRow, formatter: ScoreFormatter, score: (String) throws -> (CommentScore, VADERPolarity?),
+                        into bytes: inout ByteWriter) -> RenderedRow {
         guard let export else { preconditionFailure("ScoreRecordRenderer: rows need an export (init's export:)") }
         var rendered = RenderedRow()
-        var bytes = ByteWriter(capacity: formatter.includeEvidence ? 4096 : 1024)
         func record(_ body: (inout ByteWriter) -> Void) {
             self.record(to: &bytes, body)
             rendered.records += 1
@@ -286,7 +329,6 @@ public final class ScoreRecordRenderer: @unchecked Sendable {
                 record { rowRecord(row, column: column, sentence: nil, result, polarity, formatter, export, to: &$0) }
             }
         }
-        rendered.bytes = bytes.array
         return rendered
     }
 

@@ -62,11 +62,13 @@ public final class ScoreRecordWriter {
     /// Writes an export row rendered by ``ScoreRecordRenderer/render(_:scorer:)``.
     public func write(_ row: ScoreRecordRenderer.RenderedRow) throws {
         guard row.records > 0 else { return }
-        try row.bytes.withUnsafeBufferPointer { try write(records: row.records, $0) }
+        try row.withUnsafeBytes { try write(records: row.records, $0) }
     }
 
     private func writeScratch(_ count: Int) throws {
         try scratch.withUnsafeBytes { try write(records: count, $0) }
+        // After a long comment's record, give its room back rather than keep it for the run.
+        if scratch.count > 1 << 20 { scratch = ByteWriter(capacity: 4096) }
     }
 
     private func write(records count: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws {

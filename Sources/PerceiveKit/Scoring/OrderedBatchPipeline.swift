@@ -16,13 +16,24 @@
 /// caps the speed-up. With one thread, or with a serial transform (VADER's scorer, which is
 /// not a ``Scorer``), every batch is transformed in line, on the calling thread only.
 ///
-/// - Complexity: O(n) transforms; at most two batches of ``batchSize`` rows in memory.
+/// Rows that say how much text they hold (``BatchWeighed``) also end a batch at
+/// ``batchTextBytes`` bytes of text: long comments go through a few at a time, not a batch of
+/// 2,048 of them.
+///
+/// - Complexity: O(n) transforms; at most two batches of ``batchSize`` rows (and, for rows
+///   that weigh themselves, of about ``batchTextBytes`` bytes of text each) in memory.
 public struct OrderedBatchPipeline<Row, Output> {
     /// Rows per batch: large enough that the threads rarely wait on each other (a batch is
     /// about 30 ms of work, split into 16-row chunks), small enough that the two batches in
     /// flight stay a few megabytes (a full JSON record is about 2.3 kB: 4,096-row batches
     /// took `score --threads 2` to 65 MiB at 10M rows).
     public static var batchSize: Int { 2048 }
+
+    /// Bytes of text after which a batch of ``BatchWeighed`` rows ends, however few rows it
+    /// has: 4 MiB, far above what 2,048 ordinary comments hold (about 400 KB), so only long
+    /// comments make smaller batches. Twenty 2 MiB comments scored as one batch took 1.4 GB,
+    /// every comment's analysis and record held at once (issue 15, item 5).
+    public static var batchTextBytes: Int { 4 << 20 }
 
     @usableFromInline
     enum Transform {
@@ -58,6 +69,18 @@ public struct OrderedBatchPipeline<Row, Output> {
     /// for `segments`, callgrind).
     @inlinable
     public func run(next: () throws -> Row?, consume: (Row, Output) throws -> Void) throws {
+        try run(next: next, consume: consume, weigh: nil)
+    }
+
+    /// The rows, transformed in input order, in batches that also end at ``batchTextBytes``
+    /// bytes of the rows' text (``BatchWeighed``).
+    @inlinable
+    public func run(next: () throws -> Row?, consume: (Row, Output) throws -> Void) throws where Row: BatchWeighed {
+        try run(next: next, consume: consume, weigh: { $0.batchTextBytes })
+    }
+
+    @inlinable
+    func run(next: () throws -> Row?, consume: (Row, Output) throws -> Void, weigh: ((Row) -> Int)?) throws {
         var pending: (rows: [Row], outputs: PendingBatch<Output>)?
         func deliver(_ rows: [Row], _ outputs: [Output]) throws {
             for i in rows.indices { try consume(rows[i], outputs[i]) }
@@ -76,6 +99,7 @@ public struct OrderedBatchPipeline<Row, Output> {
         }
         var batch: [Row] = []
         batch.reserveCapacity(batchSize)
+        var batchBytes = 0
         while true {
             let row: Row?
             do { row = try next() } catch {
@@ -84,13 +108,34 @@ public struct OrderedBatchPipeline<Row, Output> {
                 throw error
             }
             guard let row else { break }
+            if let weigh { batchBytes += weigh(row) }
             batch.append(row)
-            if batch.count == batchSize {
+            if batch.count == batchSize || batchBytes >= Self.batchTextBytes {
                 try send(batch)
                 batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
             }
         }
         try send(batch)
         try send([])
+    }
+}
+
+/// A row that says how many bytes of text it holds, so that an ``OrderedBatchPipeline`` can end
+/// a batch of long comments early.
+public protocol BatchWeighed {
+    /// Bytes of text (UTF-8) the row holds.
+    var batchTextBytes: Int { get }
+}
+
+extension PlainTextLine: BatchWeighed {
+    @inlinable public var batchTextBytes: Int { text.utf8.count }
+}
+
+extension InputRow: BatchWeighed {
+    @inlinable public var batchTextBytes: Int {
+        var bytes = json?.utf8.count ?? 0
+        for text in texts { bytes += text.utf8.count }
+        return bytes
     }
 }

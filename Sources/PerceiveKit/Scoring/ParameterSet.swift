@@ -33,6 +33,8 @@ public enum ParameterGroup: String, CaseIterable, Sendable {
     case segments
     /// ``BenchParameters``: the accuracy benchmark (`bench`).
     case bench
+    /// ``InputParameters``: the input readers' limits (every command that reads comments).
+    case input
 
     /// The group's parameters at their standard values.
     public var standardDescriptors: [ParameterDescriptor] {
@@ -41,6 +43,7 @@ public enum ParameterGroup: String, CaseIterable, Sendable {
         case .vader: VADERParameters.standard.descriptors
         case .segments: SegmentParameters.standard.descriptors
         case .bench: BenchParameters.standard.descriptors
+        case .input: InputParameters.standard.descriptors
         }
     }
 }
@@ -49,6 +52,7 @@ extension Parameters: ParameterSet { public static var group: ParameterGroup { .
 extension VADERParameters: ParameterSet { public static var group: ParameterGroup { .vader } }
 extension SegmentParameters: ParameterSet { public static var group: ParameterGroup { .segments } }
 extension BenchParameters: ParameterSet { public static var group: ParameterGroup { .bench } }
+extension InputParameters: ParameterSet { public static var group: ParameterGroup { .input } }
 
 /// Parameters printed for people (a table) or programs (a JSON object).
 public enum ParameterTable {

@@ -68,9 +68,20 @@ public final class Scorer {
         workspace = nil
         try analyze(text, &local)
         let scored = result(for: text, local)
-        workspace = local
+        if local.tokenized.tokens.count <= Self.keptTokens {
+            workspace = local
+        } else {
+            // A very long comment's buffers (tens of bytes per byte of text) are not kept for
+            // the comments after it: they would be held while its record is written, and for
+            // the rest of the run (issue 15, item 5).
+            accumulators = []
+        }
         return scored
     }
+
+    /// Tokens up to which a comment's working buffers are kept for the next comment: far more
+    /// than a comment has (a 64 KiB comment has about 14,000).
+    static let keptTokens = 1 << 16
 
     /// Runs the pipeline on `text` and returns the analysis (tokens, matches, evidence), for
     /// explanations and tests.

@@ -22,8 +22,12 @@ public struct ExactSum: Sendable, Equatable, Hashable, CustomStringConvertible {
     public static func + (a: ExactSum, b: ExactSum) -> ExactSum { ExactSum(units: a.units + b.units) }
     public static func - (a: ExactSum, b: ExactSum) -> ExactSum { ExactSum(units: a.units - b.units) }
 
-    /// The sum as a double.
-    public var value: Double { Double(units) / Self.scale }
+    /// The sum as a double. (Sums within ±2⁶³ units, nearly all, convert through Int64: the
+    /// same correctly rounded double, without the generic 128-bit conversion.)
+    public var value: Double {
+        if let small = Int64(exactly: units) { return Double(small) / Self.scale }
+        return Double(units) / Self.scale
+    }
     /// The decimal integer of units, as written in partials.
     public var description: String { units.description }
 }

@@ -4,14 +4,36 @@ public enum SummaryDimension: Int, Sendable, CaseIterable, Codable {
     public var name: String { ["emotion", "effort", "success", "cx"][rawValue] }
 }
 
+/// Three values stored inline: an array of three was a heap allocation of its own, several per
+/// segment (86,000 segments: issue 15, item 6).
+struct Three<Element: Sendable & Equatable>: Sendable, Equatable {
+    var a: Element, b: Element, c: Element
+
+    init(_ a: Element, _ b: Element, _ c: Element) { self.a = a; self.b = b; self.c = c }
+    init(_ array: [Element]) { self.init(array[0], array[1], array[2]) }
+
+    subscript(k: Int) -> Element {
+        get { k == 0 ? a : k == 1 ? b : c }
+        _modify {
+            if k == 0 { yield &a } else if k == 1 { yield &b } else { yield &c }
+        }
+    }
+
+    var array: [Element] { [a, b, c] }
+}
+
 /// Sufficient statistics of one dimension: count, exact sums of values and squares, and how
 /// many values fell in the negative, neutral and positive bands.
 public struct DimensionTally: Sendable, Equatable {
     public var n = 0
     public var sum = ExactSum()
     public var sumOfSquares = ExactSum()
+    var bandCounts = Three(0, 0, 0)
     /// Negative, neutral, positive.
-    public var bands = [0, 0, 0]
+    public var bands: [Int] {
+        get { bandCounts.array }
+        set { bandCounts = Three(newValue) }
+    }
 
     public init() {}
 
@@ -19,20 +41,20 @@ public struct DimensionTally: Sendable, Equatable {
         n += 1
         sum.add(x)
         sumOfSquares.add(x * x)
-        bands[band < .neutral ? 0 : band == .neutral ? 1 : 2] += 1
+        bandCounts[band < .neutral ? 0 : band == .neutral ? 1 : 2] += 1
     }
 
     static func + (a: DimensionTally, b: DimensionTally) -> DimensionTally {
         var r = a
         r.n += b.n; r.sum = r.sum + b.sum; r.sumOfSquares = r.sumOfSquares + b.sumOfSquares
-        for k in 0..<3 { r.bands[k] += b.bands[k] }
+        for k in 0..<3 { r.bandCounts[k] += b.bandCounts[k] }
         return r
     }
 
     static func - (a: DimensionTally, b: DimensionTally) -> DimensionTally {
         var r = a
         r.n -= b.n; r.sum = r.sum - b.sum; r.sumOfSquares = r.sumOfSquares - b.sumOfSquares
-        for k in 0..<3 { r.bands[k] -= b.bands[k] }
+        for k in 0..<3 { r.bandCounts[k] -= b.bandCounts[k] }
         return r
     }
 
@@ -50,28 +72,38 @@ public struct DimensionTally: Sendable, Equatable {
 /// emotion, effort and success.
 public struct DriverTally: Sendable, Equatable {
     public var comments = 0
+    var negativeSums = Three(ExactSum(), ExactSum(), ExactSum())
+    var positiveSums = Three(ExactSum(), ExactSum(), ExactSum())
     /// Sum of |share| of negative contributions, per emotion, effort, success.
-    public var negative = [ExactSum(), ExactSum(), ExactSum()]
+    public var negative: [ExactSum] {
+        get { negativeSums.array }
+        set { negativeSums = Three(newValue) }
+    }
     /// Sum of share of positive contributions, per emotion, effort, success.
-    public var positive = [ExactSum(), ExactSum(), ExactSum()]
+    public var positive: [ExactSum] {
+        get { positiveSums.array }
+        set { positiveSums = Three(newValue) }
+    }
 
     public init() {}
 
     static func + (a: DriverTally, b: DriverTally) -> DriverTally {
         var r = a
-        r.comments += b.comments
-        for k in 0..<3 { r.negative[k] = r.negative[k] + b.negative[k]; r.positive[k] = r.positive[k] + b.positive[k] }
+        r.merge(b)
         return r
     }
 
     /// Adds `other` in place.
     mutating func merge(_ other: DriverTally) {
         comments += other.comments
-        for k in 0..<3 { negative[k] = negative[k] + other.negative[k]; positive[k] = positive[k] + other.positive[k] }
+        for k in 0..<3 {
+            negativeSums[k] = negativeSums[k] + other.negativeSums[k]
+            positiveSums[k] = positiveSums[k] + other.positiveSums[k]
+        }
     }
 
-    public var negativeTotal: Double { (negative[0] + negative[1] + negative[2]).value }
-    public var positiveTotal: Double { (positive[0] + positive[1] + positive[2]).value }
+    public var negativeTotal: Double { (negativeSums.a + negativeSums.b + negativeSums.c).value }
+    public var positiveTotal: Double { (positiveSums.a + positiveSums.b + positiveSums.c).value }
 }
 
 /// A named emotion's tally: comments in which it appeared, and the sum of its intensities.
@@ -113,7 +145,7 @@ public struct CommentContribution: Sendable {
             let share = e.contribution * abs(e.contribution) / totals[d]
             let term = e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : Self.ruleLabel(e.source)
             var tally = drivers[term] ?? { var t = DriverTally(); t.comments = 1; return t }()
-            if share < 0 { tally.negative[d].add(-share) } else { tally.positive[d].add(share) }
+            if share < 0 { tally.negativeSums[d].add(-share) } else { tally.positiveSums[d].add(share) }
             drivers[term] = tally
         }
         self.drivers = drivers
@@ -152,20 +184,43 @@ public struct CommentContribution: Sendable {
 public struct SegmentAccumulator: Sendable, Equatable {
     /// Comments scored.
     public var n = 0
+    var coverageCounts = Three(0, 0, 0)
+    /// Per ``SummaryDimension``, inline (see ``Three``).
+    var tallies = (Three(DimensionTally(), DimensionTally(), DimensionTally()), DimensionTally())
     /// Comments with at least one emotion, effort, success cue.
-    public var coverage = [0, 0, 0]
+    public var coverage: [Int] {
+        get { coverageCounts.array }
+        set { coverageCounts = Three(newValue) }
+    }
     /// Per ``SummaryDimension``.
-    public var dimensions = Array(repeating: DimensionTally(), count: 4)
+    public var dimensions: [DimensionTally] {
+        get { (0..<4).map(dimension) }
+        set { for k in 0..<4 { setDimension(k, newValue[k]) } }
+    }
     public var emotions: [String: EmotionTally] = [:]
     public var drivers: [String: DriverTally] = [:]
 
     public init() {}
 
+    /// The tally of ``SummaryDimension`` `k`, without making the array of ``dimensions``.
+    func dimension(_ k: Int) -> DimensionTally { k < 3 ? tallies.0[k] : tallies.1 }
+
+    private mutating func setDimension(_ k: Int, _ tally: DimensionTally) {
+        if k < 3 { tallies.0[k] = tally } else { tallies.1 = tally }
+    }
+
+    public static func == (a: SegmentAccumulator, b: SegmentAccumulator) -> Bool {
+        a.n == b.n && a.coverageCounts == b.coverageCounts && a.tallies.0 == b.tallies.0 && a.tallies.1 == b.tallies.1
+            && a.emotions == b.emotions && a.drivers == b.drivers
+    }
+
     public mutating func add(_ c: CommentContribution) {
         n += 1
-        for k in 0..<3 where c.cues[k] { coverage[k] += 1 }
+        for k in 0..<3 where c.cues[k] { coverageCounts[k] += 1 }
         for k in 0..<4 {
-            if let x = c.values[k], let band = c.bands[k] { dimensions[k].add(x, band: band) }
+            if let x = c.values[k], let band = c.bands[k] {
+                if k < 3 { tallies.0[k].add(x, band: band) } else { tallies.1.add(x, band: band) }
+            }
         }
         for (name, intensity) in c.emotions {
             emotions[name, default: EmotionTally()].comments += 1
@@ -176,8 +231,8 @@ public struct SegmentAccumulator: Sendable, Equatable {
 
     public mutating func merge(_ other: SegmentAccumulator) {
         n += other.n
-        for k in 0..<3 { coverage[k] += other.coverage[k] }
-        for k in 0..<4 { dimensions[k] = dimensions[k] + other.dimensions[k] }
+        for k in 0..<3 { coverageCounts[k] += other.coverageCounts[k] }
+        for k in 0..<4 { setDimension(k, dimension(k) + other.dimension(k)) }
         for (name, t) in other.emotions { emotions[name] = (emotions[name] ?? EmotionTally()) + t }
         for (term, t) in other.drivers { drivers[term, default: DriverTally()].merge(t) }
     }

@@ -1,9 +1,56 @@
 import Foundation
 
-/// Writes a ``SegmentReport`` as a terminal table, CSV, JSON or Markdown.
+/// Writes a ``SegmentReport`` as a terminal table, CSV, JSON or Markdown; or, with
+/// ``write(_:as:parameters:to:)``, the summary of a ``SegmentStatistics`` straight to an output,
+/// one segment at a time.
+///
+/// ```swift
+/// try SegmentFormatter.write(statistics, as: .csv, to: sink)   // the bytes of SegmentFormatter(statistics.summary()).csv()
+/// ```
 public struct SegmentFormatter: Sendable {
     public var report: SegmentReport
     public init(_ report: SegmentReport) { self.report = report }
+
+    /// Calls its argument with each segment, in order: those of ``report``, or those that
+    /// ``SegmentStatistics/forEachSummary(_:_:)`` makes one at a time.
+    typealias Segments = ((SegmentSummary) throws -> Void) throws -> Void
+    /// Takes the output a piece at a time.
+    typealias Emit = (String) throws -> Void
+
+    /// The segments of ``report``.
+    private var reportSegments: Segments { { body in try report.segments.forEach(body) } }
+
+    /// What `write` emits, as one string.
+    private static func text(_ write: (@escaping Emit) throws -> Void) -> String {
+        var out = ""
+        try! write { out += $0 }  // appending to a string does not throw
+        return out
+    }
+
+    /// Writes the summary of `statistics` in `format` to `output`: the same bytes as the
+    /// formatter of its ``SegmentStatistics/summary(_:)`` gives, but each segment's summary is
+    /// made, written and dropped in turn, so neither the summary nor the text is held (86,000
+    /// segments took `segments` past 1 GB: issue 15, item 6). The table goes over the segments
+    /// three times (column widths, rows, drivers), the Markdown document twice (rows, drivers).
+    public static func write(_ statistics: SegmentStatistics, as format: SegmentReportFormat,
+                             parameters: SegmentParameters = .standard, to output: some ByteOutput) throws {
+        let formatter = SegmentFormatter(statistics.reportHeader(parameters))
+        let order = statistics.summaryOrder(parameters)  // once: the table and Markdown go over the segments more than once
+        let segments: Segments = { body in try statistics.forEachSummary(order, parameters, body) }
+        try formatter.write(format, segments) { text in
+            var text = text
+            try text.withUTF8 { try output.write(bytes: $0) }
+        }
+    }
+
+    private func write(_ format: SegmentReportFormat, _ segments: Segments, _ emit: @escaping Emit) throws {
+        switch format {
+        case .table: try writeTable(segments, emit)
+        case .csv: try writeCSV(segments, emit)
+        case .json: try writeJSON(segments, emit)
+        case .markdown: try writeMarkdown(segments, emit)
+        }
+    }
 
     private var multipleColumns: Bool { report.textColumns.count > 1 }
 
@@ -38,19 +85,17 @@ public struct SegmentFormatter: Sendable {
         drivers.prefix(limit).map { "\(TerminalText.visible($0.term, keepingTabAndLineFeed: false)) (\(Self.signed($0.total)))" }.joined(separator: ", ")
     }
 
-    private func rows() -> [[String]] {
-        report.segments.map { s in
-            let e = s.dimensions[0], f = s.dimensions[1], su = s.dimensions[2], cx = s.dimensions[3]
-            return [
-                name(s), String(s.n) + (s.smallN ? " (small n)" : ""),
-                Self.meanWithInterval(e) + flag(e),
-                Self.meanWithInterval(f) + flag(f) + " n=\(f.n)",
-                Self.meanWithInterval(su) + flag(su) + " n=\(su.n)",
-                Self.meanWithInterval(cx) + flag(cx),
-                cx.shares.map(Self.percent).joined(separator: "/"),
-                s.emotions.prefix(2).map { "\($0.name) \(Self.percent($0.share))" }.joined(separator: ", "),
-            ]
-        }
+    private func row(_ s: SegmentSummary) -> [String] {
+        let e = s.dimensions[0], f = s.dimensions[1], su = s.dimensions[2], cx = s.dimensions[3]
+        return [
+            name(s), String(s.n) + (s.smallN ? " (small n)" : ""),
+            Self.meanWithInterval(e) + flag(e),
+            Self.meanWithInterval(f) + flag(f) + " n=\(f.n)",
+            Self.meanWithInterval(su) + flag(su) + " n=\(su.n)",
+            Self.meanWithInterval(cx) + flag(cx),
+            cx.shares.map(Self.percent).joined(separator: "/"),
+            s.emotions.prefix(2).map { "\($0.name) \(Self.percent($0.share))" }.joined(separator: ", "),
+        ]
     }
 
     private var headers: [String] {
@@ -65,32 +110,43 @@ public struct SegmentFormatter: Sendable {
     }
 
     /// A table for people on a terminal, then the drivers of each segment.
-    public func table() -> String {
-        let all = [headers] + rows()
-        let widths = headers.indices.map { k in all.map { $0[k].count }.max() ?? 0 }
-        var out = all.map { row in
-            row.enumerated().map { k, cell in k == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[k] - cell.count + 2) }.joined()
-        }.joined(separator: "\n") + "\n\n"
-        out += "Top drivers (sum of each term's share of the scores; ▼ negative side, ▲ positive side)\n"
-        let nameWidth = report.segments.map { name($0).count }.max() ?? 0
-        for s in report.segments {
-            let pad = String(repeating: " ", count: nameWidth - name(s).count + 2)
-            out += name(s) + pad + "▼ " + (s.negativeDrivers.isEmpty ? "–" : driverList(s.negativeDrivers)) + "\n"
-            out += String(repeating: " ", count: nameWidth + 2) + "▲ " + (s.positiveDrivers.isEmpty ? "–" : driverList(s.positiveDrivers)) + "\n"
+    public func table() -> String { Self.text { try writeTable(reportSegments, $0) } }
+
+    private func writeTable(_ segments: Segments, _ emit: @escaping Emit) throws {
+        // The column widths first, from the rows made and measured, then the rows made again:
+        // the columns line up without holding the rows.
+        var widths = headers.map(\.count)
+        var nameWidth = 0
+        try segments { s in
+            for (k, cell) in row(s).enumerated() { widths[k] = max(widths[k], cell.count) }
+            nameWidth = max(nameWidth, name(s).count)
         }
-        return out + "\n" + legend + "\n"
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { k, cell in k == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[k] - cell.count + 2) }.joined()
+        }
+        try emit(line(headers))
+        try segments { s in try emit("\n" + line(row(s))) }
+        try emit("\n\nTop drivers (sum of each term's share of the scores; ▼ negative side, ▲ positive side)\n")
+        try segments { s in
+            let pad = String(repeating: " ", count: nameWidth - name(s).count + 2)
+            try emit(name(s) + pad + "▼ " + (s.negativeDrivers.isEmpty ? "–" : driverList(s.negativeDrivers)) + "\n"
+                     + String(repeating: " ", count: nameWidth + 2) + "▲ " + (s.positiveDrivers.isEmpty ? "–" : driverList(s.positiveDrivers)) + "\n")
+        }
+        try emit("\n" + legend + "\n")
     }
 
     /// The same as a Markdown document.
-    public func markdown() -> String {
+    public func markdown() -> String { Self.text { try writeMarkdown(reportSegments, $0) } }
+
+    private func writeMarkdown(_ segments: Segments, _ emit: @escaping Emit) throws {
         func escape(_ s: String) -> String { s.replacing("|", with: "\\|") }
-        var out = "| " + headers.joined(separator: " | ") + " |\n|" + headers.map { _ in "---" }.joined(separator: "|") + "|\n"
-        for row in rows() { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }
-        out += "\n**Top drivers** (sum of each term's share of the scores)\n\n| segment | negative | positive |\n|---|---|---|\n"
-        for s in report.segments {
-            out += "| \(escape(name(s))) | \(escape(driverList(s.negativeDrivers, limit: 5))) | \(escape(driverList(s.positiveDrivers, limit: 5))) |\n"
+        try emit("| " + headers.joined(separator: " | ") + " |\n|" + headers.map { _ in "---" }.joined(separator: "|") + "|\n")
+        try segments { s in try emit("| " + row(s).map(escape).joined(separator: " | ") + " |\n") }
+        try emit("\n**Top drivers** (sum of each term's share of the scores)\n\n| segment | negative | positive |\n|---|---|---|\n")
+        try segments { s in
+            try emit("| \(escape(name(s))) | \(escape(driverList(s.negativeDrivers, limit: 5))) | \(escape(driverList(s.positiveDrivers, limit: 5))) |\n")
         }
-        return out + "\n" + legend + "\n"
+        try emit("\n" + legend + "\n")
     }
 
     public static let csvHeader: [String] = {
@@ -104,10 +160,12 @@ public struct SegmentFormatter: Sendable {
     }()
 
     /// One CSV row per segment (cells that could run as spreadsheet formulas are guarded).
-    public func csv() -> String {
+    public func csv() -> String { Self.text { try writeCSV(reportSegments, $0) } }
+
+    private func writeCSV(_ segments: Segments, _ emit: @escaping Emit) throws {
         func n(_ x: Double?) -> String { x.map { JSONText.number($0, decimals: 6) } ?? "" }
-        var out = CSVText.row(Self.csvHeader) + "\n"
-        for s in report.segments {
+        try emit(CSVText.row(Self.csvHeader) + "\n")
+        try segments { s in
             var cells = [CSVText.guardFormula(s.column), CSVText.guardFormula(s.label), String(s.n), s.smallN ? "true" : "false"]
             for d in s.dimensions {
                 cells += [String(d.n), n(d.mean), n(d.low), n(d.high), n(d.standardDeviation)] + d.shares.map { n($0) }
@@ -117,21 +175,26 @@ public struct SegmentFormatter: Sendable {
             cells.append(CSVText.guardFormula(s.emotions.map { "\($0.name):\($0.comments)" }.joined(separator: ";")))
             cells.append(CSVText.guardFormula(s.negativeDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
             cells.append(CSVText.guardFormula(s.positiveDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
-            out += CSVText.row(cells) + "\n"
+            try emit(CSVText.row(cells) + "\n")
         }
-        return out
     }
 
     /// The whole report as one JSON document.
-    public func json() -> String {
+    public func json() -> String { Self.text { try writeJSON(reportSegments, $0) } }
+
+    private func writeJSON(_ segments: Segments, _ emit: @escaping Emit) throws {
         func n(_ x: Double?) -> String { JSONText.number(x, decimals: 6) }
         func strings(_ a: [String]) -> String { "[" + a.map(JSONText.string).joined(separator: ",") + "]" }
         let sp = report.parameters
         var out = "{\"columns\":\(strings(report.textColumns)),\"by\":\(strings(report.byColumns)),\"rows\":\(report.rowsRead),\"rowErrors\":\(report.rowErrors)"
         out += ",\"parameters\":{\"confidence\":\(sp.confidence),\"smallSegmentSize\":\(sp.smallSegmentSize),\"topDrivers\":\(sp.topDrivers),\"significanceLevel\":\(sp.significanceLevel)}"
         out += ",\"segments\":["
-        out += report.segments.map { s in
-            var o = "{\"column\":\(JSONText.string(s.column)),\"segment\":\(JSONText.string(s.label)),\"by\":\(strings(s.by)),\"values\":\(strings(s.values)),\"n\":\(s.n),\"smallN\":\(s.smallN)"
+        try emit(out)
+        var first = true
+        try segments { s in
+            var o = first ? "" : ",\n"
+            first = false
+            o += "{\"column\":\(JSONText.string(s.column)),\"segment\":\(JSONText.string(s.label)),\"by\":\(strings(s.by)),\"values\":\(strings(s.values)),\"n\":\(s.n),\"smallN\":\(s.smallN)"
             o += ",\"coverage\":{\"emotion\":\(s.coverage[0]),\"effort\":\(s.coverage[1]),\"success\":\(s.coverage[2])}"
             o += ",\"dimensions\":{" + s.dimensions.map { d in
                 "\"\(d.dimension.name)\":{\"n\":\(d.n),\"mean\":\(n(d.mean)),\"ciLow\":\(n(d.low)),\"ciHigh\":\(n(d.high)),\"sd\":\(n(d.standardDeviation)),"
@@ -147,8 +210,8 @@ public struct SegmentFormatter: Sendable {
                 }.joined(separator: ",") + "]"
             }
             o += ",\"drivers\":{\"negative\":\(drivers(s.negativeDrivers)),\"positive\":\(drivers(s.positiveDrivers))}}"
-            return o
-        }.joined(separator: ",\n")
-        return out + "]}\n"
+            try emit(o)
+        }
+        try emit("]}\n")
     }
 }

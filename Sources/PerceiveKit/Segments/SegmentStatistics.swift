@@ -140,62 +140,142 @@ extension SegmentStatistics {
     /// each segment against the rest of its text column, with Benjamini–Hochberg adjustment
     /// over all the tests reported.
     public func summary(_ sp: SegmentParameters = .standard) -> SegmentReport {
-        var segments: [SegmentSummary] = []
-        var tests: [(segment: Int, dimension: Int, p: Double)] = []
-        for key in cells.keys.sorted() {
-            let cell = cells[key]!
-            let overall = cells[SegmentKey(column: key.column, grouping: 0, values: [])] ?? cell
-            var dims: [DimensionSummary] = []
+        var report = reportHeader(sp)
+        forEachSummary(sp) { report.segments.append($0) }
+        return report
+    }
+
+    /// The report without its segments: the columns, rows and parameters a formatter writes
+    /// around them.
+    public func reportHeader(_ sp: SegmentParameters = .standard) -> SegmentReport {
+        SegmentReport(textColumns: textColumns, byColumns: byColumns, rowsRead: rowsRead, rowErrors: rowErrors,
+                      parameters: sp, segments: [])
+    }
+
+    /// Hands each segment's summary to `body`, in the order of ``summary(_:)``, making one at a
+    /// time: memory for one summary, not for all of them (86,000 segments held as a report and
+    /// written as one string took `segments` past 1 GB: issue 15, item 6). Two passes over the
+    /// segments: the first finds every test's p-value for the Benjamini–Hochberg adjustment,
+    /// the second makes the summaries.
+    ///
+    /// - Complexity: O(s log s) for s segments; memory O(s) for the p-values and the order.
+    public func forEachSummary(_ sp: SegmentParameters = .standard, _ body: (SegmentSummary) throws -> Void) rethrows {
+        try forEachSummary(summaryOrder(sp), sp, body)
+    }
+
+    /// The first pass of ``forEachSummary(_:_:)``, made once for a writer that goes over the
+    /// segments more than once: the segments in summary order, and every test's p-value and
+    /// adjusted p-value, in that order.
+    func summaryOrder(_ sp: SegmentParameters) -> SummaryOrder {
+        let keys = cells.keys.sorted()
+        var quantiles = TQuantiles(confidence: sp.confidence)
+        var pValues: [Double] = []
+        for key in keys {
+            let (cell, overall) = cellAndOverall(key)
             for d in SummaryDimension.allCases {
-                let tally = cell.dimensions[d.rawValue]
-                var s = DimensionSummary(dimension: d, n: tally.n, mean: tally.mean, standardDeviation: tally.variance.map { $0.squareRoot() },
-                                         shares: tally.bands.map { tally.n > 0 ? Double($0) / Double(tally.n) : 0 })
-                if let mean = tally.mean, let v = tally.variance {
-                    let half = StudentT.quantile(confidence: sp.confidence, degreesOfFreedom: Double(tally.n - 1)) * (v / Double(tally.n)).squareRoot()
-                    s.low = mean - half
-                    s.high = mean + half
-                }
-                if key.grouping != 0 {
-                    let rest = overall.dimensions[d.rawValue] - tally
-                    if let m1 = tally.mean, let v1 = tally.variance, let m2 = rest.mean, let v2 = rest.variance {
-                        let a = v1 / Double(tally.n), b = v2 / Double(rest.n)
-                        s.difference = m1 - m2
-                        if a + b > 0 {
-                            let t = (m1 - m2) / (a + b).squareRoot()
-                            let df = (a + b) * (a + b) / (a * a / Double(tally.n - 1) + b * b / Double(rest.n - 1))
-                            s.t = t
-                            s.degreesOfFreedom = df
-                            s.p = StudentT.twoSidedP(t, degreesOfFreedom: df)
-                            tests.append((segments.count, d.rawValue, s.p!))
-                        }
-                    }
-                }
-                dims.append(s)
+                if let p = dimensionSummary(d, of: key, cell, overall, &quantiles, pass: .tests).p { pValues.append(p) }
             }
-            let emotions = cell.emotions.map { name, t in
-                EmotionSummary(name: name, comments: t.comments, share: cell.n > 0 ? Double(t.comments) / Double(cell.n) : 0,
-                               meanIntensity: t.comments > 0 ? t.intensity.value / Double(t.comments) : 0)
-            }.sorted { $0.comments != $1.comments ? $0.comments > $1.comments : $0.name < $1.name }
-            func drivers(negative: Bool) -> [DriverSummary] {
-                cell.drivers.compactMap { term, t -> DriverSummary? in
-                    let parts = (negative ? t.negative : t.positive).map { negative ? -$0.value : $0.value }
-                    let total = parts.reduce(0, +)
-                    return total == 0 ? nil : DriverSummary(term: term, comments: t.comments, byDimension: parts, total: total)
-                }
-                .sorted { abs($0.total) != abs($1.total) ? abs($0.total) > abs($1.total) : $0.term < $1.term }
-                .prefix(sp.topDrivers).map { $0 }
-            }
-            let grouping = groupings[key.grouping]
-            segments.append(SegmentSummary(
-                column: textColumns[key.column], by: grouping.map { byColumns[$0] }, values: key.values, n: cell.n,
-                coverage: cell.coverage, dimensions: dims, emotions: emotions,
-                negativeDrivers: drivers(negative: true), positiveDrivers: drivers(negative: false),
-                smallN: cell.n < sp.smallSegmentSize))
         }
-        let adjusted = benjaminiHochbergAdjusted(tests.map(\.p))
-        for (k, test) in tests.enumerated() { segments[test.segment].dimensions[test.dimension].adjustedP = adjusted[k] }
-        return SegmentReport(textColumns: textColumns, byColumns: byColumns, rowsRead: rowsRead, rowErrors: rowErrors,
-                             parameters: sp, segments: segments)
+        return SummaryOrder(keys: keys, p: pValues, adjustedP: benjaminiHochbergAdjusted(pValues))
+    }
+
+    struct SummaryOrder {
+        var keys: [SegmentKey]
+        var p: [Double]
+        var adjustedP: [Double]
+    }
+
+    /// The second pass of ``forEachSummary(_:_:)``: the p-values come from the first.
+    func forEachSummary(_ order: SummaryOrder, _ sp: SegmentParameters, _ body: (SegmentSummary) throws -> Void) rethrows {
+        var quantiles = TQuantiles(confidence: sp.confidence)
+        var next = 0
+        for key in order.keys {
+            var summary = segmentSummary(key, sp, &quantiles)
+            for d in summary.dimensions.indices where summary.dimensions[d].t != nil {
+                summary.dimensions[d].p = order.p[next]
+                summary.dimensions[d].adjustedP = order.adjustedP[next]
+                next += 1
+            }
+            try body(summary)
+        }
+    }
+
+    /// Student's t quantiles for the intervals, by degrees of freedom, each computed once (a
+    /// bisection of about fifty incomplete-beta evaluations; most segments share a few sizes).
+    struct TQuantiles {
+        let confidence: Double
+        var byDegrees: [Int: Double] = [:]
+        mutating func callAsFunction(_ df: Int) -> Double {
+            if let q = byDegrees[df] { return q }
+            let q = StudentT.quantile(confidence: confidence, degreesOfFreedom: Double(df))
+            byDegrees[df] = q
+            return q
+        }
+    }
+
+    /// The passes of ``forEachSummary(_:_:)``: the tests' p-values, then the summaries.
+    enum SummaryPass { case tests, summary }
+
+    /// One dimension of the segment at `key`: n, mean and interval, shares, and Welch's test
+    /// against the rest of its text column (not for "overall"): difference, t and degrees of
+    /// freedom; no adjusted p-value. In the `.tests` pass, the p-value and no interval; in the
+    /// `.summary` pass, the interval and no p-value (it comes from the first pass).
+    private func dimensionSummary(_ d: SummaryDimension, of key: SegmentKey, _ cell: SegmentAccumulator, _ overall: SegmentAccumulator,
+                                  _ quantiles: inout TQuantiles, pass: SummaryPass) -> DimensionSummary {
+        let tally = cell.dimension(d.rawValue)
+        var s = DimensionSummary(dimension: d, n: tally.n, mean: tally.mean, standardDeviation: tally.variance.map { $0.squareRoot() },
+                                 shares: tally.bands.map { tally.n > 0 ? Double($0) / Double(tally.n) : 0 })
+        if pass == .summary, let mean = tally.mean, let v = tally.variance {
+            let half = quantiles(tally.n - 1) * (v / Double(tally.n)).squareRoot()
+            s.low = mean - half
+            s.high = mean + half
+        }
+        if key.grouping != 0 {
+            let rest = overall.dimension(d.rawValue) - tally
+            if let m1 = tally.mean, let v1 = tally.variance, let m2 = rest.mean, let v2 = rest.variance {
+                let a = v1 / Double(tally.n), b = v2 / Double(rest.n)
+                s.difference = m1 - m2
+                if a + b > 0 {
+                    let t = (m1 - m2) / (a + b).squareRoot()
+                    let df = (a + b) * (a + b) / (a * a / Double(tally.n - 1) + b * b / Double(rest.n - 1))
+                    s.t = t
+                    s.degreesOfFreedom = df
+                    if pass == .tests { s.p = StudentT.twoSidedP(t, degreesOfFreedom: df) }
+                }
+            }
+        }
+        return s
+    }
+
+    /// The segment at `key`, and the overall segment of its text column (itself when missing).
+    private func cellAndOverall(_ key: SegmentKey) -> (SegmentAccumulator, SegmentAccumulator) {
+        let cell = cells[key]!
+        return (cell, cells[SegmentKey(column: key.column, grouping: 0, values: [])] ?? cell)
+    }
+
+    /// The summary of the segment at `key`, without p-values.
+    private func segmentSummary(_ key: SegmentKey, _ sp: SegmentParameters, _ quantiles: inout TQuantiles) -> SegmentSummary {
+        let (cell, overall) = cellAndOverall(key)
+        let dims = SummaryDimension.allCases.map { dimensionSummary($0, of: key, cell, overall, &quantiles, pass: .summary) }
+        let emotions = cell.emotions.map { name, t in
+            EmotionSummary(name: name, comments: t.comments, share: cell.n > 0 ? Double(t.comments) / Double(cell.n) : 0,
+                           meanIntensity: t.comments > 0 ? t.intensity.value / Double(t.comments) : 0)
+        }.sorted { $0.comments != $1.comments ? $0.comments > $1.comments : $0.name < $1.name }
+        func drivers(negative: Bool) -> [DriverSummary] {
+            cell.drivers.compactMap { term, t -> DriverSummary? in
+                let parts = (negative ? t.negativeSums : t.positiveSums).array.map { negative ? -$0.value : $0.value }
+                let total = parts.reduce(0, +)
+                return total == 0 ? nil : DriverSummary(term: term, comments: t.comments, byDimension: parts, total: total)
+            }
+            .sorted { abs($0.total) != abs($1.total) ? abs($0.total) > abs($1.total) : $0.term < $1.term }
+            .prefix(sp.topDrivers).map { $0 }
+        }
+        let grouping = groupings[key.grouping]
+        return SegmentSummary(
+            column: textColumns[key.column], by: grouping.map { byColumns[$0] }, values: key.values, n: cell.n,
+            coverage: cell.coverage, dimensions: dims, emotions: emotions,
+            negativeDrivers: drivers(negative: true), positiveDrivers: drivers(negative: false),
+            smallN: cell.n < sp.smallSegmentSize)
     }
 }
 

@@ -43,8 +43,8 @@ final class ICUSegmenter {
         _ text: UnsafeBufferPointer<UInt8>, ends: inout [Int32], statuses: inout [Int32]
     ) throws(TokenizerError) -> Int {
         let capacity = max(text.count, 1)
-        if ends.count < capacity { ends = [Int32](repeating: 0, count: capacity * 2) }
-        if statuses.count < capacity { statuses = [Int32](repeating: 0, count: capacity * 2) }
+        if ends.count < capacity { ends = [Int32](repeating: 0, count: Tokenizer.scratchCount(capacity)) }
+        if statuses.count < capacity { statuses = [Int32](repeating: 0, count: Tokenizer.scratchCount(capacity)) }
         var code: Int32 = 0
         let count = ends.withUnsafeMutableBufferPointer { e in
             statuses.withUnsafeMutableBufferPointer { s in
@@ -60,7 +60,7 @@ final class ICUSegmenter {
     /// Sentence-break segments of `text`; see ``wordSegments(_:ends:statuses:)``.
     func sentenceSegments(_ text: UnsafeBufferPointer<UInt8>, ends: inout [Int32]) throws(TokenizerError) -> Int {
         let capacity = max(text.count, 1)
-        if ends.count < capacity { ends = [Int32](repeating: 0, count: capacity * 2) }
+        if ends.count < capacity { ends = [Int32](repeating: 0, count: Tokenizer.scratchCount(capacity)) }
         var code: Int32 = 0
         let count = ends.withUnsafeMutableBufferPointer { e in
             pc_sentence_segments(handle, text.baseAddress, Int32(text.count), e.baseAddress, Int32(e.count), &code)

@@ -145,8 +145,8 @@ public final class Tokenizer {
         }
         let segments: Int
         if ascii && usesASCIIFastPath && !useICUForASCII {
-            if wordEnds.count < count { wordEnds = [Int32](repeating: 0, count: count * 2) }
-            if wordStatuses.count < count { wordStatuses = [Int32](repeating: 0, count: count * 2) }
+            if wordEnds.count < count { wordEnds = [Int32](repeating: 0, count: Self.scratchCount(count)) }
+            if wordStatuses.count < count { wordStatuses = [Int32](repeating: 0, count: Self.scratchCount(count)) }
             segments = wordEnds.withUnsafeMutableBufferPointer { e in
                 wordStatuses.withUnsafeMutableBufferPointer { s in
                     ASCIIWordSegmenter.segment(text, ends: e.baseAddress!, statuses: s.baseAddress!)
@@ -194,6 +194,10 @@ public final class Tokenizer {
                 start: Int32(start), end: Int32(end), kind: kind, hasUpper: upper, hasLower: lower,
                 foldStart: foldStart, foldEnd: foldEnd, sentence: 0))
         }
+        if count > Self.keptScratch {  // a very long text: its scratch is not kept (issue 15, item 5)
+            wordEnds = []
+            wordStatuses = []
+        }
         try findSentences(text, ascii: ascii && usesASCIIFastPath && !useICUForASCII, into: &result)
     }
 
@@ -202,7 +206,7 @@ public final class Tokenizer {
     private func findSentences(_ text: UnsafeBufferPointer<UInt8>, ascii: Bool, into result: inout TokenizedText) throws(TokenizerError) {
         let sentenceCount: Int
         if ascii {
-            if sentenceEnds.count < text.count + 1 { sentenceEnds = [Int32](repeating: 0, count: text.count * 2 + 1) }
+            if sentenceEnds.count < text.count + 1 { sentenceEnds = [Int32](repeating: 0, count: Self.scratchCount(text.count + 1)) }
             sentenceCount = sentenceEnds.withUnsafeMutableBufferPointer { ASCIISentenceSegmenter.segment(text, ends: $0.baseAddress!) }
         } else {
             sentenceCount = try segmenter.sentenceSegments(text, ends: &sentenceEnds)
@@ -229,7 +233,17 @@ public final class Tokenizer {
             }
             sentenceStart = result.sentences.last?.end ?? sentenceEnd
         }
+        if text.count > Self.keptScratch { sentenceEnds = [] }
     }
+
+    /// Bytes of text up to which the boundary scratch arrays (4 bytes per byte of text each)
+    /// are kept for the next text, with room to spare; past it they are sized to the text and
+    /// dropped after it.
+    static let keptScratch = 1 << 16
+
+    /// Entries of a boundary scratch array for `count` bytes: twice as many for short texts
+    /// (fewer reallocations as lengths vary), exactly as many for long ones.
+    static func scratchCount(_ count: Int) -> Int { count <= keptScratch ? count * 2 : count }
 
     /// Classifies an ICU status-0 segment: nil for white space, else punctuation or symbol.
     private static func classifyNonWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenKind? {

@@ -30,10 +30,15 @@ enum FuzzFile {
 /// unterminated quote runs to the end of the input). Resynchronization: when a record whose
 /// quoted fields ran over a line end (LF) goes wrong — a quote never closed, text after a
 /// closing quote, more than `maxRecordLines` LFs inside quotes — the record is its first
-/// physical line split at the delimiter instead, and parsing resumes at the next line.
-func referenceCSV(_ input: [UInt8], delimiter: UInt8, maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) -> [[String]] {
+/// physical line split at the delimiter instead, and parsing resumes at the next line. Long
+/// records: when the parser must read more than `maxRecordBytes` of a record to decide on it
+/// (to its end before the line end; for a resynchronized one, to where the problem is found),
+/// the record is its first physical line alone too, split when that line is within the limit,
+/// no fields when it is longer.
+func referenceCSV(_ input: [UInt8], delimiter: UInt8, maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines,
+                  maxRecordBytes: Int = InputParameters.standard.maxRecordBytes) -> [[String]] {
     var invalid: [Int] = []
-    return referenceCSV(input, delimiter: delimiter, invalidUTF8: &invalid, maxRecordLines: maxRecordLines)
+    return referenceCSV(input, delimiter: delimiter, invalidUTF8: &invalid, maxRecordLines: maxRecordLines, maxRecordBytes: maxRecordBytes)
 }
 
 /// ``referenceCSV(_:delimiter:)`` that also gives, per record, the invalid UTF-8 sequences
@@ -41,7 +46,8 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8, maxRecordLines: Int = CSVC
 /// less the valid EF BF BD already in its bytes (EF is always a lead byte, so each such triple
 /// decodes to one U+FFFD of its own).
 func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int],
-                  maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines) -> [[String]] {
+                  maxRecordLines: Int = CSVCommentReader.defaultMaxRecordLines,
+                  maxRecordBytes: Int = InputParameters.standard.maxRecordBytes) -> [[String]] {
     var bytes = input[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     var records: [[String]] = []
@@ -63,6 +69,7 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int],
         var quotedLineEnds = 0
         var broken = false
         var next = bytes.endIndex
+        var extent = bytes.endIndex  // how far the record had to be read to decide on it
         func endField() { let (text, n) = count(field); fields.append(text); invalid += n; field = []; atFieldStart = true }
         while i < bytes.endIndex {
             let b = bytes[i]
@@ -72,9 +79,14 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int],
                     inQuotes = false
                     let after = i + 1
                     if after < bytes.endIndex && bytes[after] != delimiter && bytes[after] != 0x0A && bytes[after] != 0x0D
-                        && quotedLineEnds > 0 { broken = true; break }
+                        && quotedLineEnds > 0 {
+                        broken = true
+                        extent = after
+                        while extent < bytes.endIndex && bytes[extent] != delimiter && bytes[extent] != 0x0A && bytes[extent] != 0x0D { extent += 1 }
+                        break
+                    }
                 } else {
-                    if b == 0x0A { quotedLineEnds += 1; if quotedLineEnds > maxRecordLines { broken = true; break } }
+                    if b == 0x0A { quotedLineEnds += 1; if quotedLineEnds > maxRecordLines { broken = true; extent = i; break } }
                     field.append(b)
                 }
                 i += 1
@@ -85,12 +97,29 @@ func referenceCSV(_ input: [UInt8], delimiter: UInt8, invalidUTF8: inout [Int],
             if b == delimiter { endField(); i += 1; continue }
             if b == 0x0A || b == 0x0D {
                 next = i + ((b == 0x0D && i + 1 < bytes.endIndex && bytes[i + 1] == 0x0A) ? 2 : 1)
+                extent = i
                 break
             }
             field.append(b)
             i += 1
         }
         if inQuotes && i >= bytes.endIndex && quotedLineEnds > 0 { broken = true }
+        if extent - recordStart > maxRecordBytes {
+            // Too long: the first physical line alone, its fields when it is within the limit.
+            var k = recordStart
+            while k < bytes.endIndex && bytes[k] != 0x0A && bytes[k] != 0x0D { k += 1 }
+            if k - recordStart <= maxRecordBytes && k < bytes.endIndex {
+                var lineInvalid = 0
+                let parts = Array(bytes[recordStart..<k]).split(separator: delimiter, omittingEmptySubsequences: false)
+                records.append(parts.map { let (text, n) = count(Array($0)); lineInvalid += n; return text })
+                invalidUTF8.append(lineInvalid)
+            } else {
+                records.append([])
+                invalidUTF8.append(0)
+            }
+            i = k < bytes.endIndex ? k + ((bytes[k] == 0x0D && k + 1 < bytes.endIndex && bytes[k + 1] == 0x0A) ? 2 : 1) : k
+            continue
+        }
         if broken {
             // The first physical line alone, split at the delimiter.
             var k = recordStart
@@ -132,7 +161,8 @@ func utf8Fields(_ records: [[String]]) -> [[[UInt8]]] {
 /// Rows in = rows out: the reader returns exactly the records of ``referenceCSV`` (the same
 /// bytes), each with a line number that does not go back and a count of invalid UTF-8 equal
 /// to the U+FFFD the reference decoding put in; and records written with ``CSVText/row(_:)``
-/// read back unchanged, byte for byte.
+/// read back unchanged, byte for byte. Then again with a small `maxRecordBytes` and small
+/// reads (both picked from the input's last bytes), so that long records cross reads.
 public enum CSVFuzzTarget {
     public static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
@@ -159,6 +189,21 @@ public enum CSVFuzzTarget {
         let expectedSniffed = referenceCSV(bytes, delimiter: delimiter)
         FuzzCheck.require(utf8Fields(sniffed.map(\.fields)) == utf8Fields(expectedSniffed),
                           "sniffed reading (delimiter \(delimiter)) found \(sniffed.count) records, expected \(expectedSniffed.count)")
+        // The record limit: long records are their first line alone, whatever the reads.
+        let limits = smallLimits(bytes)
+        var expectedLimitedInvalidUTF8: [Int] = []
+        let expectedLimited = referenceCSV(bytes, delimiter: 0x2C, invalidUTF8: &expectedLimitedInvalidUTF8,
+                                           maxRecordBytes: limits.maxRecordBytes)
+        let limited = read(file, delimiter: 0x2C, parameters: limits)
+        FuzzCheck.require(utf8Fields(limited.map(\.fields)) == utf8Fields(expectedLimited),
+                          "with maxRecordBytes \(limits.maxRecordBytes), read size \(limits.readSize): records differ from the reference parse: \(limited.map(\.fields).prefix(5)) vs \(expectedLimited.prefix(5))")
+        FuzzCheck.require(limited.map(\.invalidUTF8Sequences) == expectedLimitedInvalidUTF8,
+                          "with maxRecordBytes \(limits.maxRecordBytes): invalid UTF-8 counted per record \(limited.map(\.invalidUTF8Sequences).prefix(5)), expected \(expectedLimitedInvalidUTF8.prefix(5))")
+        var previous = 0
+        for r in limited {
+            FuzzCheck.require(r.line > previous, "with maxRecordBytes \(limits.maxRecordBytes): record at line \(r.line) after line \(previous)")
+            previous = r.line
+        }
         // Round trip: what Perceive writes, it reads back, byte for byte.
         let fields = expected.filter { !$0.isEmpty }
         guard !fields.isEmpty else { return }
@@ -180,9 +225,9 @@ public enum CSVFuzzTarget {
         }
     }
 
-    static func read(_ file: String, delimiter: UInt8?) -> [CSVRecord] {
+    static func read(_ file: String, delimiter: UInt8?, parameters: InputParameters = .standard) -> [CSVRecord] {
         do {
-            let reader = try CSVCommentReader(path: file, delimiter: delimiter)
+            let reader = try CSVCommentReader(path: file, delimiter: delimiter, parameters: parameters)
             var records: [CSVRecord] = []
             while let r = try reader.next() {
                 records.append(r)
@@ -195,21 +240,41 @@ public enum CSVFuzzTarget {
     }
 }
 
+/// A small `maxRecordBytes` (1…128) and read size (1…32) picked from the input's last two bytes.
+func smallLimits(_ bytes: [UInt8]) -> InputParameters {
+    var parameters = InputParameters()
+    parameters.maxRecordBytes = 1 + Int(bytes.last ?? 63) % 128
+    parameters.readSize = 1 + Int(bytes.dropLast().last ?? 15) % 32
+    return parameters
+}
+
 /// `fuzz-jsonl`: the JSON Lines reader on any bytes. Rows in = rows out: one record per
 /// line (a final empty line excepted), numbered 1, 2, 3…; a record has an object or an error
 /// with a column on its line; the lines with invalid UTF-8 are counted (the first one's
 /// number too); and a comment written with ``JSONText/string(_:)`` reads back. A UTF-16 or
-/// UTF-32 byte-order mark is refused, as by the CSV reader.
+/// UTF-32 byte-order mark is refused, as by the CSV reader. Then again with a small
+/// `maxRecordBytes` and small reads: a line longer than the limit is an error record (its
+/// invalid UTF-8 not counted: it is never decoded), and the lines after it are read.
 public enum JSONLinesFuzzTarget {
     public static func run(_ data: UnsafeRawBufferPointer) {
         let bytes = Array(data)
+        check(bytes, data, InputParameters.standard)
+        check(bytes, data, smallLimits(bytes))
+    }
+
+    static func check(_ bytes: [UInt8], _ data: UnsafeRawBufferPointer, _ parameters: InputParameters) {
         // Lines end at LF, CRLF or a lone CR, as the readers define them; a final empty line
         // does not count.
         var lines = 0, i = 0, lineStart = 0
         var invalidLines: [Int] = []
+        var longLines: [Int] = []
         func endLine(_ end: Int) {
             lines += 1
-            if String(validating: bytes[lineStart..<end], as: UTF8.self) == nil { invalidLines.append(lines) }
+            if end - lineStart > parameters.maxRecordBytes {
+                longLines.append(lines)
+            } else if String(validating: bytes[lineStart..<end], as: UTF8.self) == nil {
+                invalidLines.append(lines)
+            }
         }
         while i < bytes.count {
             if bytes[i] == 0x0A {
@@ -231,11 +296,13 @@ public enum JSONLinesFuzzTarget {
         var count = 0
         var invalidUTF8 = InvalidUTF8Count()
         do {
-            let reader = try JSONLinesReader(path: file)
+            let reader = try JSONLinesReader(path: file, parameters: parameters)
             while let record = try reader.next() {
                 count += 1
                 FuzzCheck.require(record.line == count, "record \(count) says line \(record.line)")
                 FuzzCheck.require((record.object == nil) == (record.error != nil), "line \(count): object and error disagree")
+                FuzzCheck.require(longLines.contains(count) == (record.error?.message.contains("(maxRecordBytes)") == true),
+                                  "line \(count): over maxRecordBytes \(parameters.maxRecordBytes) is \(longLines.contains(count)), error \(String(describing: record.error))")
                 if let e = record.error { FuzzCheck.require(e.line == count && e.column >= 1, "line \(count): error at \(e)") }
                 if let object = record.object {
                     for key in object.keys.prefix(8) { _ = record.value(at: [key]); _ = record.value(at: [key, "0"]) }
@@ -245,10 +312,11 @@ public enum JSONLinesFuzzTarget {
         } catch {
             FuzzCheck.fail("the JSON Lines reader threw on a readable file: \(error)")
         }
-        FuzzCheck.require(count == lines, "read \(count) records from \(lines) lines")
+        FuzzCheck.require(count == lines, "read \(count) records from \(lines) lines (maxRecordBytes \(parameters.maxRecordBytes), read size \(parameters.readSize))")
         FuzzCheck.require(invalidUTF8.rows == invalidLines.count && invalidUTF8.firstLine == invalidLines.first
                           && invalidUTF8.sequences >= invalidUTF8.rows,
                           "invalid UTF-8 counted in \(invalidUTF8.rows) lines from \(String(describing: invalidUTF8.firstLine)), expected lines \(invalidLines.prefix(5))")
+        guard parameters == .standard else { return }
         // Round trip of a comment through JSONText.string. Foundation's JSONSerialization on
         // Linux drops U+FEFF inside strings (reported; not Perceive's code), so it is left out.
         let comment = String(decoding: bytes, as: UTF8.self)
