@@ -56,6 +56,10 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// A service action done for the customer ("rebooked", "reset", "found"): success when the
     /// customer or a goal is its object (``ServiceActionRule``).
     case done
+    /// A marker that the outcome after it has not happened: a need, a hope, a condition, a
+    /// request or a promise ("need to", "hoping", "if", "asked for", "would be"):
+    /// ``UnrealizedOutcomeRule``.
+    case unrealized
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -89,6 +93,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .sarcasm: position = 23
         case .measured: position = 24
         case .done: position = 25
+        case .unrealized: position = 26
         }
         return 1 << position
     }

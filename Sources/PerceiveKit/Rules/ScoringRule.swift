@@ -45,6 +45,7 @@ public struct Ruleset: Sendable {
             NegationRule(),
             SarcasmRule(),
             UnresolvedRule(),
+            UnrealizedOutcomeRule(),
             ResolutionRule(),
             IntensifierRule(),
             CapsRule(),

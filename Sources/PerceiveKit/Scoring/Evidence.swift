@@ -43,6 +43,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case tone
     case sarcasm
     case serviceAction = "service-action"
+    case unrealized
 }
 
 /// A rule's change to a contribution: the factor it multiplied by, and the text that

@@ -120,6 +120,14 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// Effort of an action the customer was made to do ("had to call", "kept restarting").
     public var burdenEffort = -0.6
 
+    // MARK: Unrealized outcomes
+    /// Tokens before a positive outcome in which a need, hope, condition, request or promise
+    /// ("need to", "hoping", "if", "asked for", "would be") says it has not happened.
+    public var unrealizedWindow = 6
+    /// Factor for a positive outcome that has not happened ("now I have to get it replaced"):
+    /// negative, as the customer does not have what they came for yet.
+    public var unrealizedFactor = -0.5
+
     // MARK: Sarcasm
     /// Factor for positive valence and success before a sarcasm marker in its sentence
     /// ("Great, another two-hour wait"; "just what I needed").
@@ -195,6 +203,8 @@ extension Parameters {
             d("actionWindow", actionWindow, "tokens between 'can't'/'had to' and the action it acts on"),
             d("blockedActionEffort", blockedActionEffort, "effort of a blocked action ('can't log in')"),
             d("burdenEffort", burdenEffort, "effort of an action the customer had to do ('had to call back')"),
+            d("unrealizedWindow", unrealizedWindow, "tokens before a positive outcome in which 'need to', 'hoping', 'if', 'asked for' say it has not happened"),
+            d("unrealizedFactor", unrealizedFactor, "factor for a positive outcome that has not happened yet ('I have to get it replaced')"),
             d("sarcasmFactor", sarcasmFactor, "factor for positive valence and success before a sarcasm marker ('great, another wait')"),
             d("cxEmotionWeight", cxEmotionWeight, "weight of emotion in cx"),
             d("cxEffortWeight", cxEffortWeight, "weight of effort in cx"),

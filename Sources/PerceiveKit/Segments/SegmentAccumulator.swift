@@ -173,6 +173,7 @@ public struct CommentContribution: Sendable {
         case .burden: "extra work"
         case .tone: "tone of outcome comments"
         case .serviceAction: "service actions done"
+        case .unrealized: "outcomes not done yet"
         default: rule.rawValue
         }
     }
