@@ -1,7 +1,7 @@
 import Testing
 @testable import PerceiveKit
 
-// Fixture cues used here: contact called, emailed; count twice 2, once 1; times, time;
+// Fixture cues used here: contact called, emailed, calls, call; count twice 2, once 1; times, time;
 // repeat again; ordinal third 3; number three 3.
 
 @Test func calledThreeTimes() throws {
@@ -56,9 +56,22 @@ func contactCounts(_ marked: String, _ count: Double) throws {
 }
 
 @Test func countMustBeWithinTheCountWindow() throws {
-    #expect(p.countWindow == 4)
-    #expect(try Fixture.scorer().score("called them up and 3 times").only(.effort).quantity == 3)
-    #expect(try Fixture.scorer().score("called them up and then 3 times").evidence.isEmpty)
+    #expect(p.countWindow == 6)
+    #expect(try Fixture.scorer().score("called them up about it and 3 times").only(.effort).quantity == 3)
+    #expect(try Fixture.scorer().score("called them up about it and then 3 times").evidence.isEmpty)
+}
+
+@Test func aNumberRightBeforeAPluralContactIsItsCount() throws {
+    let m = Marked("it took ⟦5 calls⟧ and ⟦three separate calls⟧ more")
+    let result = try Fixture.scorer().score(m.text)
+    let found = result.evidence(.effort)
+    #expect(found.map(\.quantity) == [5, 3])
+    #expect(found.map { ($0.start, $0.end) }.elementsEqual([m[0], m[1]], by: ==))
+    expectClose(found[0].base, -min(p.repeatedContactMaximumPenalty, 4 * p.repeatedContactPenalty))
+    // One call, a number that is not right before it, or a singular noun: no count.
+    #expect(try Fixture.scorer().score("1 calls").evidence.isEmpty)
+    #expect(try Fixture.scorer().score("5 of the calls").evidence.isEmpty)
+    #expect(try Fixture.scorer().score("24/7 call").evidence.isEmpty)
 }
 
 @Test func countDoesNotCrossClausePunctuation() throws {

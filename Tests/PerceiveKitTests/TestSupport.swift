@@ -112,6 +112,8 @@ enum Fixture {
         third\tordinal\t3
         called\tcontact
         emailed\tcontact
+        calls\tcontact
+        call\tcontact
         again\trepeat
         transferred\ttransfer
         bounced\ttransfer

@@ -36,6 +36,7 @@ struct CountExpression {
             return true
         }
         if found != nil { return found }
+        if let counted = countBefore(plural: verb, analysis, lexicon) { return counted }
         analysis.walkBack(from: Int(verb.first), window: window) { match, _ in
             let entry = lexicon.info[Int(match.entry)]
             if entry.cues.contains(.contact) || entry.cues.contains(.transfer) { return false }
@@ -46,6 +47,23 @@ struct CountExpression {
             return true
         }
         return found
+    }
+
+    /// A number right before a plural contact noun ("6 calls", "three separate emails": one
+    /// unmatched word may stand between), as a count of at least 2.
+    private static func countBefore(plural verb: Match, _ analysis: Analysis, _ lexicon: Lexicon) -> CountExpression? {
+        guard verb.end == verb.first + 1, lexicon.entries[Int(verb.entry)].term.hasSuffix("s") else { return nil }
+        let sentence = analysis.tokens[Int(verb.first)].sentence
+        var index = Int(verb.first) - 1
+        for step in 0..<2 {
+            guard index >= 0, analysis.tokens[index].sentence == sentence, !analysis.isClauseBreak[index] else { return nil }
+            if let number = analysis.numberValue(at: index, lexicon) {
+                return number >= 2 ? CountExpression(count: number, first: Int32(index), end: verb.end) : nil
+            }
+            guard step == 0, analysis.tokens[index].kind != .punctuation, analysis.matchAt[index] < 0 else { return nil }
+            index -= 1
+        }
+        return nil
     }
 
     /// The end token of a `times` cue ("times", "time") at `index`, if there is one.

@@ -59,7 +59,7 @@ public struct Parameters: Sendable, Equatable, Codable {
 
     // MARK: Repeated contact and transfers
     /// Tokens between a contact or transfer verb and its count ("called them 3 times").
-    public var countWindow = 4
+    public var countWindow = 6
     /// Effort penalty per contact beyond the first ("called 3 times": 2 × this).
     public var repeatedContactPenalty = 0.3
     /// Largest effort penalty for repeated contact.
