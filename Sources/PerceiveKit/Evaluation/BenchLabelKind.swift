@@ -96,20 +96,24 @@ public enum BenchDimension: String, Sendable, CaseIterable {
     case valence, effort, success, cx
 }
 
-/// A problem with a corpus or the bench's options, with where it is (`file:line: …`).
+/// A problem with a corpus or the bench's options, with where it is (`file:line: …`, or
+/// `file:line:column: …` in XML).
 public struct BenchError: Error, Equatable, CustomStringConvertible {
     public var file: String?
     public var line: Int?
+    public var column: Int?
     public var message: String
 
-    public init(file: String?, line: Int? = nil, _ message: String) {
+    public init(file: String?, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
     public var description: String {
         guard let file else { return message }
-        return line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        guard let line else { return "\(file): \(message)" }
+        return column.map { "\(file):\(line):\($0): \(message)" } ?? "\(file):\(line): \(message)"
     }
 }
