@@ -5,7 +5,7 @@ import PerceiveKit
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Compare lexicons on labeled corpora: coverage, correlations, sign accuracy, F1, MARE, AUC, with bootstrap intervals and paired tests.",
+        abstract: "Compare lexicons on labeled corpora: coverage, correlations, sign accuracy, F1, MARE, AUC, topic detection and polarity, with bootstrap intervals and paired tests.",
         discussion: """
             Every lexicon runs through the same Perceive rules, so the comparison is of lexicons. \
             A corpus is PATH or PATH,key=value,… with keys name, text, label, kind, header (yes/no), \
@@ -17,7 +17,9 @@ struct BenchCommand: ParsableCommand {
             Label kinds: valence:-4..4, effort:ordinal:1..5, valence:binary, valence:3class, emotion, emotions, \
             and effort:nocue:-1..1 or success:nocue:-1..1, where an empty label cell means "no cue" (the row is \
             kept; measured by r where both have a value, r0 with a missing score as 0, and detection \
-            precision/recall/F1 of having a value). Elsewhere an empty or NA label leaves its row out.
+            precision/recall/F1 of having a value). Elsewhere an empty or NA label leaves its row out. \
+            topics: topic[:polarity],… per row, or a SemEval-2014 ABSA .xml file (its aspect categories; rows = \
+            sentences in file order; no-topic=a|b, default anecdotes/miscellaneous), scored with --topics.
             """
     )
 
@@ -36,8 +38,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Label column: name or 1-based number.", valueName: "column"))
     var labelColumn: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("What the label means: valence:-4..4, effort:ordinal:1..5, success:nocue:-1..1 (empty = no cue), success:binary, valence:3class, emotion, emotions.", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("What the label means: valence:-4..4, effort:ordinal:1..5, success:nocue:-1..1 (empty = no cue), success:binary, valence:3class, emotion, emotions, topics.", valueName: "kind"))
     var labelKind: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Topic corpora: the taxonomy (FILE replaces en-cx's topics, +FILE adds to them); its first levels are the labels.", valueName: "file|+file"))
+    var topics: String?
 
     @Option(name: .long, help: ArgumentHelp("Emotion labels: file of label names, one a line; numeric labels index it from 0.", valueName: "file"))
     var labelNames: [String] = []
@@ -110,7 +115,8 @@ struct BenchCommand: ParsableCommand {
         let lexicons = lexicon.isEmpty && predictions.isEmpty ? ["en-cx"] : lexicon
         let loaded = try LexiconReference.loadAll(lexicons, duplicatePolicy: policy) { Stderr.write($0) }
         let categories = try loaded.first?.lexicon.categories ?? BundledLexicons.english().categories
-        let corpora = try specs().map { spec in try BenchCorpus(spec: spec, lexiconCategories: categories) }
+        let specs = try specs(), taxonomy = try specs.contains { $0.kind == .topics } ? TopicTaxonomy.forOption(topics) : nil
+        let corpora = try specs.map { spec in try BenchCorpus(spec: spec, lexiconCategories: categories, topics: taxonomy) }
         var external: [BenchSystem] = []
         for argument in predictions {
             let scores = try ExternalScores(parsing: argument)
@@ -118,7 +124,7 @@ struct BenchCommand: ParsableCommand {
             external.append(try scores.load())
         }
         let systems = loaded.map(BenchSystem.lexicon) + external
-        let runner = BenchRunner(parameters: parameters)
+        let runner = BenchRunner(parameters: parameters, topics: taxonomy)
         let results = try corpora.map { corpus in try runner.run(corpus: corpus, systems: systems) }
         let command = BenchReport.commandLine(["perceive"] + CommandLine.arguments.dropFirst())
         let report = BenchReport(command: command, parameters: parameters, lexicons: systems.map(BenchReport.LexiconInfo.init), corpora: results)

@@ -148,4 +148,53 @@ import Testing
         #expect((perLabel["gratitude"] as? [String: Any])?["support"] as? Int == 1)
         #expect((perLabel["anger"] as? [String: Any])?["support"] as? Int == 1)
     }
+    /// A SemEval-style file and a two-topic taxonomy written here, scored with en-cx.
+    static let absa = """
+        <sentences>
+          <sentence id="1"><text>The soup was great.</text><aspectCategories><aspectCategory category="food" polarity="positive"/></aspectCategories></sentence>
+          <sentence id="2"><text>The waiter was rude and the soup was great.</text><aspectCategories><aspectCategory category="service" polarity="negative"/><aspectCategory category="food" polarity="positive"/></aspectCategories></sentence>
+          <sentence id="3"><text>We loved it.</text><aspectCategories><aspectCategory category="anecdotes/miscellaneous" polarity="positive"/></aspectCategories></sentence>
+          <sentence id="4"><text>The waiter forgot us, terrible.</text><aspectCategories><aspectCategory category="service" polarity="conflict"/></aspectCategories></sentence>
+        </sentences>
+
+        """
+    static let restaurantTopics = "# topics: r\n# version: 1\n# source: tests\n# license: CC0-1.0\ntopic\tterm\texclude\nfood\tsoup\nservice\twaiter\n"
+
+    @Test func topicLabelsFromSemEvalXML() throws {
+        let dir = try Self.folder(["r.xml": Self.absa, "r.tsv": Self.restaurantTopics])
+        let args = ["bench", "--corpus", "\(dir.path)/r.xml", "--topics", "\(dir.path)/r.tsv", "--bootstrap", "20", "--seed", "3"]
+        let table = try CLI.run(args)
+        #expect(table.status == 0, "stderr: \(table.stderr)")
+        // Found: {food +}, {service, food: "and" joins the clause, rude and great cancel → both
+        // neutral}, {}, {service −}: detection 4 of 4, no false positive. Polarity: food 1 of 2;
+        // service 0 of 2 (sentence 2 neutral, sentence 4 conflict, which nothing matches).
+        let lines = table.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "r.xml: 4 items, topics, gold topics: 4 (4 with a polarity, 1 conflict), items without a topic: 1, 95% bootstrap intervals (20 resamples, seed 3)")
+        #expect(lines[2].hasPrefix("en-cx   0.750 [0.250, 1.000]  1.000 [1.000, 1.000]  1.000 [1.000, 1.000]  1.000 [1.000, 1.000]  0.250 [0.000, 1.000]  0.250 [0.000, 1.000]"))
+        #expect(Array(lines[3...6]) == [
+            "per topic, en-cx:",
+            "topic    precision             recall                F1                    n  polarity accuracy     n",
+            "food     1.000 [0.475, 1.000]  1.000 [0.475, 1.000]  1.000 [0.475, 1.000]  2  0.500 [0.000, 1.000]  2",
+            "service  1.000 [0.000, 1.000]  1.000 [0.000, 1.000]  1.000 [0.000, 1.000]  2  0.000 [0.000, 0.000]  2",
+        ])
+        let csv = try CLI.run(args + ["--format", "csv"]).stdout
+        #expect(csv.contains("\nr.xml,topics,4,en-cx,polarityAccuracy:food,0.500000,0.000000,1.000000\n"))
+        #expect(csv.contains("\nr.xml,topics,4,en-cx,goldConflict,1,,\n"))
+        let json = try CLI.object(Substring(try CLI.run(args + ["--format", "json"]).stdout.trimmingCharacters(in: .newlines)))
+        let corpus = try #require((json["corpora"] as? [[String: Any]])?.first)
+        #expect(corpus["labels"] as? [String] == ["food", "service"])
+        #expect((corpus["topicCounts"] as? [String: Int]) == ["topics": 4, "withPolarity": 4, "conflict": 1, "noTopic": 1])
+        let system = try #require((corpus["systems"] as? [[String: Any]])?.first)
+        let service = try #require((system["perLabel"] as? [String: Any])?["service"] as? [String: Any])
+        #expect(service["polarityAccuracy"] as? Double == 0 && service["polarityCounted"] as? Int == 2 && service["f1"] as? Double == 1)
+        let odd = try CLI.run(["bench", "--corpus", "\(dir.path)/r.xml,rows=odd", "--topics", "\(dir.path)/r.tsv", "--bootstrap", "20"])
+        #expect(odd.stdout.hasPrefix("r.xml: 2 items (odd rows), topics, gold topics: 1 (1 with a polarity, 0 conflict), items without a topic: 1"))
+    }
+
+    @Test func malformedXMLStopsWithFileLineAndColumn() throws {
+        let dir = try Self.folder(["bad.xml": "<sentences>\n<sentence id=\"1\"><text>a</sentence></sentences>\n", "r.tsv": Self.restaurantTopics])
+        let result = try CLI.run(["bench", "--corpus", "\(dir.path)/bad.xml", "--topics", "\(dir.path)/r.tsv"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "perceive: \(dir.path)/bad.xml:2:25: expected </text> (opened at 2:18), found </sentence>\n")
+    }
 }

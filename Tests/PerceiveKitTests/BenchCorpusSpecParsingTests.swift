@@ -59,7 +59,7 @@ import Testing
             defaults.labelKind = kind.map { [$0] } ?? []
             do { _ = try BenchCorpusSpec(parsing: argument, defaults: defaults); return nil } catch { return error.description }
         }
-        #expect(message("a.csv,colour=red") == "--corpus a.csv,colour=red: unknown setting \"colour\" (known: header, kind, label, label-map, label-names, name, outside, quote, rows, space, text)")
+        #expect(message("a.csv,colour=red") == "--corpus a.csv,colour=red: unknown setting \"colour\" (known: header, kind, label, label-map, label-names, name, no-topic, outside, quote, rows, space, text)")
         #expect(message("a.csv", kind: nil) == "--corpus a.csv: give the label kind (--label-kind or kind=…), e.g. valence:-4..4")
         #expect(message("a.csv,outside=drop") == "--corpus a.csv: outside=drop: expected skip or stop")
         #expect(message("a.csv,rows=first") == "--corpus a.csv: rows=first: expected all, odd or even")

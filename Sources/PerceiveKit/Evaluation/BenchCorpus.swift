@@ -30,6 +30,9 @@ public struct BenchCorpusSpec: Sendable {
     /// Whether a label outside the declared range leaves its row out (counted) instead of
     /// stopping the run (Skytrax has a few 0 and 10 ratings on its 1–5 scales).
     public var skipOutOfRange = false
+    /// For topic labels: corpus labels meaning "no topic" (`no-topic=a|b`), dropped from the
+    /// gold sets; by default SemEval-2014's catch-all category.
+    public var noTopicLabels: Set<String> = ["anecdotes/miscellaneous"]
 
     public init(path: String, name: String? = nil, textColumn: String = "text", labelColumn: String = "label", kind: BenchLabelKind) {
         self.path = path
@@ -41,8 +44,9 @@ public struct BenchCorpusSpec: Sendable {
 }
 
 /// Which data rows of a corpus file are read, by their 1-based number: the n-th record after
-/// the header (CSV/TSV; blank lines are not records) or the n-th non-blank line (JSONL). A
-/// file whose ids follow its rows (cx-real-dev: d0001 is data row 1) is split by id parity.
+/// the header (CSV/TSV; blank lines are not records), the n-th non-blank line (JSONL) or the
+/// n-th `<sentence>` (SemEval XML). A file whose ids follow its rows (cx-real-dev: d0001 is
+/// data row 1) is split by id parity.
 public enum BenchRowFilter: String, Sendable, CaseIterable {
     case all, odd, even
 
@@ -93,9 +97,13 @@ public struct BenchCorpus: Sendable {
     public var hasGold: [Bool] = []
     /// Items kept as "no cue" (empty label cell of a nocue kind).
     public var noCue = 0
-    /// Gold label sets (indices into ``labels``) for emotion kinds.
+    /// Gold label sets (indices into ``labels``) for emotion and topic kinds.
     public var goldLabels: [Set<Int>] = []
-    /// The evaluation labels for emotion kinds (the space's, plus `neutral` when gold uses it).
+    /// For topics: each item's gold topics that have a polarity, with it.
+    public var goldPolarities: [[Int: TopicPolarity]] = []
+    /// The evaluation labels for emotion kinds (the space's, plus `neutral` when gold uses it),
+    /// or topics (the taxonomy's first levels; without a taxonomy, gold's own, in order of
+    /// first use).
     public var labels: [String] = []
     /// Rows left out because their label cell was empty or "NA".
     public var missing = 0
@@ -104,20 +112,32 @@ public struct BenchCorpus: Sendable {
 
     public var count: Int { texts.count }
 
-    /// Reads the corpus; every problem stops with `file:line: what was expected`.
-    public init(spec: BenchCorpusSpec, lexiconCategories: [EmotionCategory]) throws(BenchError) {
+    /// Reads the corpus; every problem stops with `file:line: what was expected`. A topic
+    /// corpus is compared in the first levels of `topics` (a gold label outside them stops
+    /// the run), or without a taxonomy in its own labels.
+    public init(spec: BenchCorpusSpec, lexiconCategories: [EmotionCategory], topics: TopicTaxonomy? = nil) throws(BenchError) {
         self.spec = spec
-        guard let data = FileManager.default.contents(atPath: spec.path) else {
-            throw BenchError(file: spec.path, "cannot read the corpus (missing or unreadable)")
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lower = spec.path.lowercased()
         var rows: [(line: Int, text: String, label: Any)] = []
-        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-            rows = try Self.jsonLines(text, spec)
+        if lower.hasSuffix(".xml") {
+            guard spec.kind == .topics else {
+                throw BenchError(file: spec.path, "a SemEval XML corpus has topic labels (its aspect categories): give kind=topics, not \(spec.kind)")
+            }
+            // No <aspectCategories>: no label (left out, counted); an empty one: no topic.
+            rows = try SemEvalABSAReader.sentences(atPath: spec.path).map { sentence in
+                (sentence.line, sentence.text, sentence.categories.map { $0.map { TopicLabel(name: $0.category, polarity: $0.polarity) } } ?? NSNull())
+            }
         } else {
-            rows = try Self.delimited(text, spec, separator: lower.hasSuffix(".csv") ? UInt8(ascii: ",") : UInt8(ascii: "\t"))
+            guard let data = FileManager.default.contents(atPath: spec.path) else {
+                throw BenchError(file: spec.path, "cannot read the corpus (missing or unreadable)")
+            }
+            var text = String(decoding: data, as: UTF8.self)
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                rows = try Self.jsonLines(text, spec)
+            } else {
+                rows = try Self.delimited(text, spec, separator: lower.hasSuffix(".csv") ? UInt8(ascii: ",") : UInt8(ascii: "\t"))
+            }
         }
         var emotionNames: [String]?
         if let labelNames = spec.labelNames {
@@ -134,6 +154,7 @@ public struct BenchCorpus: Sendable {
             case .plutchik: labels = EmotionSpace.plutchikLabels
             }
         }
+        if spec.kind == .topics, let topics { labels = TopicBenchMetrics.labels(of: topics) }
         for (number, row) in rows.enumerated() where spec.rows.keeps(number + 1) {
             let empty = row.label is NSNull
                 || (row.label as? String).map { spec.missingLabels.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } == true
@@ -145,11 +166,17 @@ public struct BenchCorpus: Sendable {
                 lines.append(row.line)
                 continue
             }
-            if empty && (!spec.kind.isEmotion || row.label is NSNull) {
+            // Emotions and topics: an empty cell is an empty set; a JSON null (or a SemEval
+            // sentence without categories) is no label.
+            if empty && (!(spec.kind.isEmotion || spec.kind == .topics) || row.label is NSNull) {
                 missing += 1
                 continue
             }
-            if spec.kind.isEmotion {
+            if spec.kind == .topics {
+                let (set, polarities) = try goldTopics(row.label, line: row.line, fixedLabels: topics != nil, labelMap: labelMap)
+                goldLabels.append(set)
+                goldPolarities.append(polarities)
+            } else if spec.kind.isEmotion {
                 var raw: [String]
                 if let list = row.label as? [Any] { raw = list.map { "\($0)" } }
                 else if let number = row.label as? NSNumber { raw = ["\(number)"] }
@@ -194,6 +221,52 @@ public struct BenchCorpus: Sendable {
         }
     }
 
+    /// An item's gold topics (indices into ``labels``, which grow unless `fixedLabels`) and the
+    /// polarities of those that have one, from a cell `topic[:polarity], …` (`,` or `;`
+    /// between them), a JSON list of such strings, or SemEval categories. Labels of
+    /// ``BenchCorpusSpec/noTopicLabels`` are dropped; two labels of one topic (through
+    /// `labelMap`) with different polarities make it `conflict`.
+    mutating func goldTopics(_ label: Any, line: Int, fixedLabels: Bool, labelMap: [String: [String]]) throws(BenchError) -> (Set<Int>, [Int: TopicPolarity]) {
+        var raw: [TopicLabel] = []
+        if let list = label as? [TopicLabel] {
+            raw = list
+        } else {
+            let parts: [String]
+            if let list = label as? [Any] { parts = list.map { "\($0)" } }
+            else { parts = ((label as? String) ?? "\(label)").split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init) }
+            for part in parts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+                guard let colon = part.lastIndex(of: ":") else { raw.append(TopicLabel(name: part, polarity: nil)); continue }
+                raw.append(TopicLabel(name: part[..<colon].trimmingCharacters(in: .whitespaces), polarity: part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        var set = Set<Int>()
+        var polarities: [Int: TopicPolarity] = [:]
+        for item in raw {
+            let name = item.name.lowercased()
+            if spec.noTopicLabels.contains(name) { continue }
+            var polarity: TopicPolarity?
+            if let text = item.polarity {
+                guard let parsed = TopicPolarity(rawValue: text.lowercased()) else {
+                    throw BenchError(file: spec.path, line: line, "polarity \"\(text)\" of topic \"\(item.name)\" is not one of positive, negative, neutral, conflict")
+                }
+                polarity = parsed
+            }
+            for target in labelMap[name] ?? [name] {
+                if !fixedLabels && !labels.contains(target) { labels.append(target) }
+                guard let index = labels.firstIndex(of: target) else {
+                    throw BenchError(file: spec.path, line: line, "topic label \"\(item.name)\" is not a first-level topic of the taxonomy (\(labels.joined(separator: ", "))); "
+                        + "give --label-map to map it, or no-topic=\(name) to count it as no topic")
+                }
+                let (inserted, _) = set.insert(index)
+                if let polarity {
+                    if inserted || polarities[index] == nil { polarities[index] = polarity }
+                    else if polarities[index] != polarity { polarities[index] = .conflict }
+                }
+            }
+        }
+        return (set, polarities)
+    }
+
     /// A label cell mapped to −1 … 1 for the spec's kind.
     static func normalize(_ cell: String, _ spec: BenchCorpusSpec, line: Int) throws(BenchError) -> Double {
         let lower = cell.lowercased()
@@ -221,7 +294,7 @@ public struct BenchCorpus: Sendable {
             default:
                 throw BenchError(file: spec.path, line: line, "label \"\(cell)\" in column \(spec.labelColumn) is not one of 3 classes (expected -1/0/1 or negative/neutral/positive)")
             }
-        case .emotion, .emotions:
+        case .emotion, .emotions, .topics:
             return 0
         }
     }
@@ -286,4 +359,10 @@ public struct BenchCorpus: Sendable {
         }
         return rows
     }
+}
+
+/// A topic label as read: its name and polarity, if any, before mapping.
+struct TopicLabel {
+    var name: String
+    var polarity: String?
 }

@@ -38,7 +38,7 @@ public struct BenchCorpusDefaults: Sendable, Equatable {
 
 extension BenchCorpusSpec {
     /// The keys a `--corpus PATH,key=value,…` argument may set.
-    public static let settingKeys: Set<String> = ["name", "text", "label", "kind", "header", "quote", "label-names", "label-map", "space", "outside", "rows"]
+    public static let settingKeys: Set<String> = ["name", "text", "label", "kind", "header", "quote", "label-names", "label-map", "space", "outside", "rows", "no-topic"]
 
     /// Parses a `--corpus` argument: `PATH` or `PATH,key=value,…` (a part without `=` belongs
     /// to the path, which may hold commas), completed by `defaults` for corpus number `index`.
@@ -46,6 +46,8 @@ extension BenchCorpusSpec {
     /// ```
     /// try BenchCorpusSpec(parsing: "dev.csv,kind=valence:-4..4,rows=odd", defaults: BenchCorpusDefaults())
     /// // path "dev.csv", text column "text", label column "label", odd rows only
+    /// try BenchCorpusSpec(parsing: "Restaurants_Train_v2.xml,rows=even", defaults: BenchCorpusDefaults())
+    /// // SemEval XML: kind topics, the even sentences only
     /// ```
     public init(parsing argument: String, defaults: BenchCorpusDefaults, index: Int = 0) throws(BenchError) {
         func value(_ values: [String]) -> String? { BenchCorpusDefaults.value(values, index) }
@@ -60,7 +62,9 @@ extension BenchCorpusSpec {
         if let unknown = settings.keys.first(where: { !known.contains($0) }) {
             throw BenchError(file: nil, "--corpus \(argument): unknown setting \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))")
         }
-        guard let kindText = settings["kind"] ?? value(defaults.labelKind) else {
+        // A SemEval XML file has one kind of label: its aspect categories.
+        let xmlKind = path.lowercased().hasSuffix(".xml") ? BenchLabelKind.topics.description : nil
+        guard let kindText = settings["kind"] ?? value(defaults.labelKind) ?? xmlKind else {
             throw BenchError(file: nil, "--corpus \(path): give the label kind (--label-kind or kind=…), e.g. valence:-4..4")
         }
         let kind: BenchLabelKind
@@ -79,6 +83,9 @@ extension BenchCorpusSpec {
         if let rows = settings["rows"] {
             guard let parsed = BenchRowFilter(rawValue: rows) else { throw BenchError(file: nil, "--corpus \(path): rows=\(rows): expected all, odd or even") }
             self.rows = parsed
+        }
+        if let noTopic = settings["no-topic"] {
+            noTopicLabels = Set(noTopic.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         }
         labelNames = settings["label-names"] ?? value(defaults.labelNames)
         labelMap = settings["label-map"] ?? value(defaults.labelMap)

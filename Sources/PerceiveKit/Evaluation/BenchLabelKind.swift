@@ -9,6 +9,7 @@
 /// | `valence:3class` | −1/0/1 (also negative/neutral/positive) |
 /// | `emotion` | one named emotion per item |
 /// | `emotions` | a comma-separated set of named emotions per item (may be empty) |
+/// | `topics` | a comma-separated set of topics per item, each optionally `topic:polarity` (may be empty); a SemEval-2014 ABSA XML file's aspect categories |
 ///
 /// The dimension (`valence`, `effort`, `success`, `cx`) says which score is compared.
 public enum BenchLabelKind: Sendable, Equatable, CustomStringConvertible {
@@ -23,15 +24,18 @@ public enum BenchLabelKind: Sendable, Equatable, CustomStringConvertible {
     case threeClass(BenchDimension)
     case emotion
     case emotions
+    /// Topic names (the taxonomy's first levels), each with a polarity or none: measured by
+    /// detection precision/recall/F1 and polarity accuracy (``TopicBenchMetrics``).
+    case topics
 
     public var dimension: BenchDimension? {
         switch self {
         case .continuous(let d, _), .ordinal(let d, _), .noCueContinuous(let d, _), .binary(let d), .threeClass(let d): d
-        case .emotion, .emotions: nil
+        case .emotion, .emotions, .topics: nil
         }
     }
 
-    public var isEmotion: Bool { dimension == nil }
+    public var isEmotion: Bool { self == .emotion || self == .emotions }
 
     /// Whether an empty label cell means "no cue" (kept) rather than "no label" (row left out).
     public var keepsNoCue: Bool {
@@ -60,6 +64,7 @@ public enum BenchLabelKind: Sendable, Equatable, CustomStringConvertible {
         case .threeClass(let d): return "\(d.rawValue):3class"
         case .emotion: return "emotion"
         case .emotions: return "emotions"
+        case .topics: return "topics"
         }
     }
 
@@ -68,8 +73,9 @@ public enum BenchLabelKind: Sendable, Equatable, CustomStringConvertible {
         let lower = spec.lowercased()
         if lower == "emotion" { return .success(.emotion) }
         if lower == "emotions" { return .success(.emotions) }
+        if lower == "topics" { return .success(.topics) }
         let parts = lower.split(separator: ":", maxSplits: 1).map(String.init)
-        let usage = "expected DIMENSION:RANGE (valence:-4..4), DIMENSION:ordinal:RANGE, effort|success:nocue:RANGE, DIMENSION:binary, DIMENSION:3class, emotion or emotions, with DIMENSION one of \(BenchDimension.allCases.map(\.rawValue).joined(separator: ", "))"
+        let usage = "expected DIMENSION:RANGE (valence:-4..4), DIMENSION:ordinal:RANGE, effort|success:nocue:RANGE, DIMENSION:binary, DIMENSION:3class, emotion, emotions or topics, with DIMENSION one of \(BenchDimension.allCases.map(\.rawValue).joined(separator: ", "))"
         guard parts.count == 2, let dimension = BenchDimension(rawValue: parts[0]) else {
             return .failure(BenchError(file: nil, "label kind \"\(spec)\": \(usage)"))
         }
@@ -96,20 +102,24 @@ public enum BenchDimension: String, Sendable, CaseIterable {
     case valence, effort, success, cx
 }
 
-/// A problem with a corpus or the bench's options, with where it is (`file:line: …`).
+/// A problem with a corpus or the bench's options, with where it is (`file:line: …`, or
+/// `file:line:column: …` in XML).
 public struct BenchError: Error, Equatable, CustomStringConvertible {
     public var file: String?
     public var line: Int?
+    public var column: Int?
     public var message: String
 
-    public init(file: String?, line: Int? = nil, _ message: String) {
+    public init(file: String?, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
     public var description: String {
         guard let file else { return message }
-        return line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        guard let line else { return "\(file): \(message)" }
+        return column.map { "\(file):\(line):\($0): \(message)" } ?? "\(file):\(line): \(message)"
     }
 }

@@ -83,24 +83,12 @@ public struct BenchReport: Sendable {
             }
             let title = "\(corpus.name): \(corpus.items) items" + (corpus.rows == .all ? "" : " (\(corpus.rows.rawValue) rows)") + ", \(corpus.kind)"
                 + (corpus.labelled.map { ", \($0) with a gold value, \(corpus.noCue ?? 0) no cue" } ?? "")
+                + (corpus.topicCounts.map { ", gold topics: \($0.topics) (\($0.withPolarity) with a polarity, \($0.conflict) conflict), items without a topic: \($0.noTopic)" } ?? "")
                 + (corpus.missing > 0 ? ", \(corpus.missing) rows without a label left out" : "")
                 + (corpus.outOfRange > 0 ? ", \(corpus.outOfRange) rows with a label outside the range left out" : "")
                 + ", \(Int(parameters.confidenceLevel * 100))% bootstrap intervals (\(parameters.bootstrapSamples) resamples, seed \(parameters.seed))"
-            if markdown {
-                out += "**\(title)**\n\n"
-                out += "| " + header.joined(separator: " | ") + " |\n"
-                out += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
-                for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
-            } else {
-                out += title + "\n"
-                let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
-                func line(_ cells: [String]) -> String {
-                    cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                        .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-                }
-                out += line(header) + "\n"
-                for row in rows { out += line(row) + "\n" }
-            }
+            out += markdown ? "**\(title)**\n\n" : title + "\n"
+            out += Self.grid(header, rows, markdown: markdown)
             if let reference = corpus.systems.first?.system, corpus.systems.count > 1 {
                 out += markdown ? "\nPaired bootstrap, each system − \(reference) (p):\n\n" : "paired bootstrap, each system − \(reference) (p):\n"
                 for system in corpus.systems.dropFirst() {
@@ -111,13 +99,45 @@ public struct BenchReport: Sendable {
                     out += (markdown ? "- " : "  ") + "\(system.system): " + parts.joined(separator: ", ") + "\n"
                 }
             }
-            for system in corpus.systems where !system.perLabel.isEmpty {
+            for system in corpus.systems where !system.perLabelPolarity.isEmpty {
+                out += markdown ? "\nPer topic, \(system.system):\n\n" : "per topic, \(system.system):\n"
+                out += Self.grid(["topic", "precision", "recall", "F1", "n", "polarity accuracy", "n"], zip(system.perLabel, system.perLabelPolarity).enumerated().map { i, pair in
+                    let (item, polarity) = pair
+                    let intervals = i < system.perLabelIntervals.count ? system.perLabelIntervals[i] : (nil, nil, nil)
+                    func value(_ v: Double?, _ range: ClosedRange<Double>?) -> String {
+                        Self.cell(BenchMetricValue(metric: "", value: v, lower: range?.lowerBound, upper: range?.upperBound))
+                    }
+                    return [item.label, value(item.scores.precision, intervals.0), value(item.scores.recall, intervals.1), value(item.scores.f1, intervals.2),
+                            "\(item.scores.support)", value(polarity.accuracy, polarity.interval), "\(polarity.counted)"]
+                }, markdown: markdown)
+            }
+            for system in corpus.systems where !system.perLabel.isEmpty && system.perLabelPolarity.isEmpty {
                 out += (markdown ? "\n" : "") + "per label, \(system.system): "
                 out += system.perLabel.map { "\($0.label) P \(Self.fixed($0.scores.precision, 2)) R \(Self.fixed($0.scores.recall, 2)) F1 \(Self.fixed($0.scores.f1, 2)) (n \($0.scores.support))" }
                     .joined(separator: "; ") + "\n"
             }
             out += "\n"
         }
+        return out
+    }
+
+    /// A header and rows as aligned columns (two spaces apart, no trailing blanks) or a
+    /// Markdown table.
+    static func grid(_ header: [String], _ rows: [[String]], markdown: Bool) -> String {
+        var out = ""
+        if markdown {
+            out += "| " + header.joined(separator: " | ") + " |\n"
+            out += "|" + header.map { _ in "---" }.joined(separator: "|") + "|\n"
+            for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+            return out
+        }
+        let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        out += line(header) + "\n"
+        for row in rows { out += line(row) + "\n" }
         return out
     }
 
@@ -136,12 +156,22 @@ public struct BenchReport: Sendable {
                     for (metric, value, range) in [("precision", item.scores.precision, intervals.0), ("recall", item.scores.recall, intervals.1), ("f1", item.scores.f1, intervals.2)] {
                         out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), q("\(metric):\(item.label)"), n(value), n(range?.lowerBound), n(range?.upperBound)].joined(separator: ",") + "\n"
                     }
+                    if i < system.perLabelPolarity.count {
+                        let polarity = system.perLabelPolarity[i]
+                        out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), q("polarityAccuracy:\(item.label)"),
+                                n(polarity.accuracy), n(polarity.interval?.lowerBound), n(polarity.interval?.upperBound)].joined(separator: ",") + "\n"
+                    }
                 }
                 if let predicted = system.predicted {
                     out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), "predicted", "\(predicted)", "", ""].joined(separator: ",") + "\n"
                 }
                 if let labelled = corpus.labelled {
                     out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), "labelled", "\(labelled)", "", ""].joined(separator: ",") + "\n"
+                }
+                if let counts = corpus.topicCounts {
+                    for (name, value) in [("goldTopics", counts.topics), ("goldPolarities", counts.withPolarity), ("goldConflict", counts.conflict), ("noTopic", counts.noTopic)] {
+                        out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), name, "\(value)", "", ""].joined(separator: ",") + "\n"
+                    }
                 }
                 if let rate = system.commentsPerSecond {
                     out += [q(corpus.name), q(corpus.kind.description), "\(corpus.items)", q(system.system), "commentsPerSecond", String(format: "%.1f", rate), "", ""].joined(separator: ",") + "\n"
@@ -163,6 +193,7 @@ public struct BenchReport: Sendable {
             var o = "{\"name\":\(s(c.name)),\"path\":\(s(c.path)),\"kind\":\(s(c.kind.description)),\"items\":\(c.items),\"missingLabels\":\(c.missing),\"outOfRange\":\(c.outOfRange)"
             o += ",\"rows\":\(s(c.rows.rawValue))"
             if let labelled = c.labelled { o += ",\"labelled\":\(labelled),\"noCue\":\(c.noCue ?? 0)" }
+            if let t = c.topicCounts { o += ",\"topicCounts\":{\"topics\":\(t.topics),\"withPolarity\":\(t.withPolarity),\"conflict\":\(t.conflict),\"noTopic\":\(t.noTopic)}" }
             if !c.labels.isEmpty { o += ",\"labels\":[\(c.labels.map(s).joined(separator: ","))]" }
             o += ",\"systems\":[" + c.systems.map { r in
                 var so = "{\"name\":\(s(r.system)),\"version\":\(s(r.version)),\"format\":\(s(r.format)),\"metrics\":{"
@@ -171,7 +202,9 @@ public struct BenchReport: Sendable {
                     func ci(_ range: ClosedRange<Double>?) -> String { "[\(n(range?.lowerBound)),\(n(range?.upperBound))]" }
                     so += ",\"perLabel\":{" + r.perLabel.enumerated().map { i, item in
                         let intervals = i < r.perLabelIntervals.count ? r.perLabelIntervals[i] : (nil, nil, nil)
-                        return "\(s(item.label)):{\"precision\":\(n(item.scores.precision)),\"precisionCI\":\(ci(intervals.0)),\"recall\":\(n(item.scores.recall)),\"recallCI\":\(ci(intervals.1)),\"f1\":\(n(item.scores.f1)),\"f1CI\":\(ci(intervals.2)),\"support\":\(item.scores.support)}"
+                        let polarity = i < r.perLabelPolarity.count ? r.perLabelPolarity[i] : nil
+                        return "\(s(item.label)):{\"precision\":\(n(item.scores.precision)),\"precisionCI\":\(ci(intervals.0)),\"recall\":\(n(item.scores.recall)),\"recallCI\":\(ci(intervals.1)),\"f1\":\(n(item.scores.f1)),\"f1CI\":\(ci(intervals.2)),\"support\":\(item.scores.support)"
+                            + (polarity.map { ",\"polarityAccuracy\":\(n($0.accuracy)),\"polarityAccuracyCI\":\(ci($0.interval)),\"polarityCounted\":\($0.counted)" } ?? "") + "}"
                     }.joined(separator: ",") + "}"
                 }
                 if let predicted = r.predicted { so += ",\"predicted\":\(predicted)" }

@@ -35,10 +35,23 @@ public struct BenchSystemResult: Sendable {
     public var perLabel: [(label: String, scores: LabelSetMetrics.PerLabel)] = []
     /// Bootstrap intervals of each label's precision, recall and F1 (same order as ``perLabel``).
     public var perLabelIntervals: [(precision: ClosedRange<Double>?, recall: ClosedRange<Double>?, f1: ClosedRange<Double>?)] = []
+    /// Topic corpora: each topic's polarity accuracy (same order as ``perLabel``).
+    public var perLabelPolarity: [BenchTopicPolarity] = []
     /// Comments scored per second (wall clock, one thread); nil for external scores.
     public var commentsPerSecond: Double?
     /// Items the system gives a value (nocue kinds; nil for the others).
     public var predicted: Int?
+}
+
+/// A topic's polarity accuracy: right and counted gold (item, topic) pairs, as
+/// ``TopicBenchMetrics/polarityCounts(predicted:fallback:gold:indices:labelCount:foundOnly:)``
+/// counts them, with the bootstrap interval of their ratio.
+public struct BenchTopicPolarity: Sendable, Equatable {
+    public var correct: Int
+    public var counted: Int
+    public var interval: ClosedRange<Double>?
+
+    public var accuracy: Double? { TopicBenchMetrics.ratio(correct, counted) }
 }
 
 /// The paired bootstrap comparison of two systems on one metric.
@@ -64,9 +77,28 @@ public struct BenchCorpusResult: Sendable {
     /// Items whose gold label has a value, and items kept as "no cue" (nocue kinds; else nil).
     public var labelled: Int?
     public var noCue: Int?
+    /// Topic corpora: what the gold labels hold.
+    public var topicCounts: BenchTopicCounts?
     public var labels: [String]
     public var systems: [BenchSystemResult]
     public var comparisons: [BenchComparison]
+}
+
+/// What the gold labels of a topic corpus hold.
+public struct BenchTopicCounts: Sendable, Equatable {
+    /// Items with no gold topic.
+    public var noTopic: Int
+    /// Gold (item, topic) pairs, those with a polarity, and those whose polarity is `conflict`.
+    public var topics: Int
+    public var withPolarity: Int
+    public var conflict: Int
+
+    public init(_ corpus: BenchCorpus) {
+        noTopic = corpus.goldLabels.filter(\.isEmpty).count
+        topics = corpus.goldLabels.map(\.count).reduce(0, +)
+        withPolarity = corpus.goldPolarities.map(\.count).reduce(0, +)
+        conflict = corpus.goldPolarities.map { $0.values.filter { $0 == .conflict }.count }.reduce(0, +)
+    }
 }
 
 /// Runs every system on every corpus and measures them (`perceive bench`).
@@ -86,10 +118,19 @@ public struct BenchCorpusResult: Sendable {
 /// - emotion kinds: coverage (share with a named emotion), macro-F1 over the evaluation
 ///   labels that occur in gold or predictions, per-label precision/recall/F1, and for
 ///   single-label corpora accuracy.
+/// - topic kinds (``BenchLabelKind/topics``): coverage (share with a topic found), detection
+///   precision/recall/F1 over (item, topic) pairs and per topic, and polarity accuracy over
+///   all gold topics and over those found, and per topic (``TopicBenchMetrics``). A lexicon
+///   is scored with the runner's ``topics`` taxonomy, whose first levels are the labels.
 public struct BenchRunner {
     public var parameters: BenchParameters
+    /// The taxonomy topic corpora are scored with.
+    public var topics: TopicTaxonomy?
 
-    public init(parameters: BenchParameters = .standard) { self.parameters = parameters }
+    public init(parameters: BenchParameters = .standard, topics: TopicTaxonomy? = nil) {
+        self.parameters = parameters
+        self.topics = topics
+    }
 
     /// The predictions of one system on a corpus.
     struct Predictions {
@@ -98,6 +139,10 @@ public struct BenchRunner {
         /// Whether the system gives a value (a lexicon: has a cue for the dimension).
         var hasValue: [Bool] = []
         var emotionSets: [Set<Int>] = []
+        /// Topics: each item's topics found (labels), their polarities, and the comment's.
+        var topicSets: [Set<Int>] = []
+        var topicPolarities: [[Int: TopicPolarity]] = []
+        var commentPolarity: [TopicPolarity] = []
         var seconds: Double?
     }
 
@@ -127,20 +172,19 @@ public struct BenchRunner {
             case .external(let name, let source, _):
                 result = BenchSystemResult(system: name, version: source, format: "external scores", metrics: values)
             }
-            if corpus.spec.kind.isEmotion {
-                let perLabel = LabelSetMetrics.perLabel(predicted: predictions[s].emotionSets, gold: corpus.goldLabels, labelCount: corpus.labels.count)
+            if corpus.spec.kind.isEmotion || corpus.spec.kind == .topics {
+                let sets = corpus.spec.kind == .topics ? predictions[s].topicSets : predictions[s].emotionSets
+                let perLabel = LabelSetMetrics.perLabel(predicted: sets, gold: corpus.goldLabels, labelCount: corpus.labels.count)
                 result.perLabel = zip(corpus.labels, perLabel).map { ($0, $1) }
                 let resampledLabels = bootstrap.samples.map {
-                    LabelSetMetrics.perLabel(predicted: predictions[s].emotionSets, gold: corpus.goldLabels, labelCount: corpus.labels.count, indices: $0)
-                }
-                func interval(_ values: [Double]) -> ClosedRange<Double>? {
-                    Bootstrap.percentileInterval(values, level: parameters.confidenceLevel).map { $0.lower...$0.upper }
+                    LabelSetMetrics.perLabel(predicted: sets, gold: corpus.goldLabels, labelCount: corpus.labels.count, indices: $0)
                 }
                 result.perLabelIntervals = corpus.labels.indices.map { l in
                     (interval(resampledLabels.map { $0[l].precision }), interval(resampledLabels.map { $0[l].recall }),
                      interval(resampledLabels.map { $0[l].f1 }))
                 }
             }
+            if corpus.spec.kind == .topics { result.perLabelPolarity = topicPolarity(predictions[s], corpus, bootstrap) }
             if let seconds = predictions[s].seconds, seconds > 0 { result.commentsPerSecond = Double(corpus.count) / seconds }
             if corpus.spec.kind.keepsNoCue { result.predicted = predictions[s].hasValue.filter { $0 }.count }
             results.append(result)
@@ -162,6 +206,7 @@ public struct BenchRunner {
         var result = BenchCorpusResult(name: corpus.spec.name, path: corpus.spec.path, kind: corpus.spec.kind, items: corpus.count,
                                        missing: corpus.missing, outOfRange: corpus.outOfRange, labels: corpus.labels, systems: results, comparisons: comparisons)
         result.rows = corpus.spec.rows
+        if corpus.spec.kind == .topics { result.topicCounts = BenchTopicCounts(corpus) }
         if corpus.spec.kind.keepsNoCue {
             result.labelled = corpus.hasGold.filter { $0 }.count
             result.noCue = corpus.noCue
@@ -169,12 +214,17 @@ public struct BenchRunner {
         return result
     }
 
+    /// The percentile interval of bootstrap values at the run's level.
+    func interval(_ values: [Double]) -> ClosedRange<Double>? {
+        Bootstrap.percentileInterval(values, level: parameters.confidenceLevel).map { $0.lower...$0.upper }
+    }
+
     func predict(_ system: BenchSystem, _ corpus: BenchCorpus) throws -> Predictions {
         var p = Predictions()
         switch system {
         case .external(let name, _, let scores):
-            guard !corpus.spec.kind.isEmotion else {
-                throw BenchError(file: nil, "\(name): external scores are valence scores and cannot be measured on the emotion corpus \(corpus.spec.name)")
+            guard !corpus.spec.kind.isEmotion && corpus.spec.kind != .topics else {
+                throw BenchError(file: nil, "\(name): external scores are valence scores and cannot be measured on the \(corpus.spec.kind) corpus \(corpus.spec.name)")
             }
             guard scores.count == corpus.count else {
                 throw BenchError(file: nil, "\(name): \(scores.count) scores for the \(corpus.count) labeled rows of \(corpus.spec.name)")
@@ -183,6 +233,8 @@ public struct BenchRunner {
             p.covered = scores.map { $0 != nil && $0 != 0 }
             p.hasValue = scores.map { $0 != nil }
             return p
+        case .lexicon(let loaded) where corpus.spec.kind == .topics:
+            return try predictTopics(loaded, corpus)
         case .lexicon(let loaded):
             let scorer = try Scorer(lexicon: loaded.lexicon, ruleset: .standard())
             let categories = loaded.lexicon.categories
@@ -242,6 +294,7 @@ public struct BenchRunner {
         let coverage = Metric(name: "coverage") { p, idx in
             idx.isEmpty ? nil : Double(idx.filter { p.covered[$0] }.count) / Double(idx.count)
         }
+        if corpus.spec.kind == .topics { return topicMetrics(for: corpus, coverage) }
         if corpus.spec.kind.isEmotion {
             let gold = corpus.goldLabels, count = corpus.labels.count
             var list = [coverage, Metric(name: "macroF1") { p, idx in
