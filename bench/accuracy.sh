@@ -115,5 +115,9 @@ for half in odd even; do
     run "cx-real-dev-$half-effort" "$REAL" "text=text,label=effort,kind=effort:nocue:-1..1,quote=no,rows=$half" "${LEX[@]}"
     run "cx-real-dev-$half-success" "$REAL" "text=text,label=success,kind=success:nocue:-1..1,quote=no,rows=$half" "${LEX[@]}"
 done
+# Topics: SemEval-2014 restaurants (train), aspect categories against lexicons/topics/restaurants.tsv;
+# the even sentences are for tuning the taxonomy, the odd ones for reporting.
+run semeval2014-restaurants-odd-topics "$SHARED/corpora/semeval2014_absa/Restaurants_Train_v2.xml" "rows=odd" \
+    "${ENCX[@]}" --topics lexicons/topics/restaurants.tsv
 
 python3 bench/accuracy_summary.py "$OUT" | tee "$OUT/accuracy.md"

@@ -29,6 +29,8 @@ HEADLINES = [
     ("cx-test-success", "pearson", "cx-feedback test, success Pearson r", None),
     ("cx-test-success", "auc", "cx-feedback test, success AUC (failed vs achieved)", None),
     ("cx-test-emotions", "macroF1", "cx-feedback test, named emotions macro-F1", None),
+    ("semeval2014-restaurants-odd-topics", "detectionF1", "SemEval-2014 restaurants train, odd sentences, topic detection micro-F1", 0.80),
+    ("semeval2014-restaurants-odd-topics", "polarityAccuracy", "SemEval-2014 restaurants train, odd sentences, topic polarity accuracy", 0.80),
 ]
 
 # Sets measured on effort and success with "no cue" labels: (title, success corpus, effort
