@@ -19,6 +19,33 @@ import Testing
         #expect(try matches("hold") == ["hold 0..<1"])
     }
 
+    @Test func aNegatedPhraseSkipsOneAdverbAfterItsNegator() throws {
+        // "not really working" is the phrase "not working", the adverb inside the match.
+        #expect(try matches("not really working") == ["not working 0..<3"])
+        #expect(try matches("it is not even working today") == ["not working 2..<5"])
+        #expect(try matches("not working") == ["not working 0..<2"])
+        // No phrase after the adverb: the negator and the term as before.
+        #expect(try matches("not really good") == ["not 0..<1", "good 2..<3"])
+        // Only an adverb from the list, and only one.
+        #expect(try matches("not always working") == ["not working 0..<3"])
+        #expect(try matches("not quite working") == ["not 0..<1"])
+        #expect(try matches("not really even working") == ["not 0..<1"])
+        let result = try Fixture.scorer().score("not really working")
+        expectClose(result.scores.success, -0.8)
+    }
+
+    @Test func aContractionSplitOffItsWordIsReadAsOneWord() throws {
+        // "do n't" (as tokenized corpora write it) is "don't": the negator's match covers both tokens.
+        #expect(try matches("i do n't like it") == ["don't 1..<3"])
+        #expect(try matches("i do n’t like it") == ["don't 1..<3"])
+        let split = try Fixture.scorer().score("do n't good").scores.emotion
+        let joined = try Fixture.scorer().score("don't good").scores.emotion
+        expectClose(split, joined)
+        expectClose(split, 0.5 * p.negationFactor)
+        // A word whose joined form is not in the lexicon is left as it was.
+        #expect(try matches("xy n't good") == ["good 2..<3"])
+    }
+
     @Test func everyTokenGetsItsMatchOrMinusOne() throws {
         let (analysis, _) = try scorer.analysis(of: "so good on hold")
         #expect(analysis.matchAt == [-1, 0, 1, 1])

@@ -71,6 +71,7 @@ enum Fixture {
         term\tvalence\teffort\tsuccess\temotions
         on hold\t\t-0.6
         thank you\t0.6\t\t\tgratitude:0.8
+        not working\t-0.6\t\t-0.8
 
         """
 

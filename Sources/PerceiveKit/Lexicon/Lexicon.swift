@@ -178,6 +178,15 @@ public struct Lexicon: Sendable {
         return single >= 0 ? (single, 1) : nil
     }
 
+    /// True when the vocabulary word `id` is a negator ("not", "didn't", "never") that starts
+    /// a phrase: the matcher then also tries the phrase with an adverb after it skipped.
+    @inline(__always)
+    func isNegatorHead(_ id: Int32) -> Bool {
+        guard id >= 0, startsPhrase[Int(id)] else { return false }
+        let single = singleEntry[Int(id)]
+        return single >= 0 && info[Int(single)].shifter == .negator
+    }
+
     /// Entries whose term, folded and tokenized, equals `folded tokens` (for `lexicon lookup`).
     public func entry(forTokens tokens: [[UInt8]]) -> LexiconEntry? {
         let ids = tokens.map { vocabulary.value(for: $0) ?? -1 }

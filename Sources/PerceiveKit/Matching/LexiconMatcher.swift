@@ -21,8 +21,25 @@ enum LexiconMatcher {
         }
         analysis.isShouting = sawUpper && !sawLower
         analysis.matchAt.append(contentsOf: repeatElement(-1, count: count))
-        // Matching skips hyphens inside words ("hassle-free" = "hassle free").
-        for t in 0..<count where !analysis.tokenized.isJoinerHyphen(t) {
+        // Matching skips hyphens inside words ("hassle-free" = "hassle free"), and reads a
+        // contraction split off its word ("did n't", "wo n't", as tokenized corpora write them)
+        // as the one word ("didn't", "won't").
+        var joinedContraction = false
+        var t = 0
+        while t < count {
+            defer { t += 1 }
+            if analysis.tokenized.isJoinerHyphen(t) { continue }
+            if t + 1 < count, tokens[t + 1].kind == .word, tokens[t].kind == .word, Self.isSplitNegation(t + 1, analysis) {
+                let joined = Self.joinedID(t, analysis, lexicon)
+                if joined >= 0 {
+                    analysis.vocabulary[t] = joined
+                    analysis.matchIDs.append(joined)
+                    analysis.matchPositions.append(Int32(t))
+                    joinedContraction = true
+                    t += 1
+                    continue
+                }
+            }
             analysis.matchIDs.append(analysis.vocabulary[t])
             analysis.matchPositions.append(Int32(t))
         }
@@ -30,22 +47,72 @@ enum LexiconMatcher {
         analysis.matchIDs.withUnsafeBufferPointer { ids in
             var j = 0
             while j < ids.count {
-                if let (entry, length) = lexicon.longestMatch(in: ids, at: j),
+                var found = lexicon.longestMatch(in: ids, at: j)
+                var span = found?.length ?? 0  // ids covered, a skipped adverb included
+                // "didn't really work", "doesn't even turn on": a negated phrase with an adverb after
+                // its negator is the phrase ("didn't work"), the adverb inside the match.
+                if j + 2 < ids.count, lexicon.isNegatorHead(ids[j]), Self.isFiller(Int(positions[j + 1]), analysis) {
+                    var skipped = [ids[j]]
+                    skipped.append(contentsOf: ids[(j + 2)..<ids.count].prefix(Self.longestSkippedPhrase))
+                    if let (entry, length) = skipped.withUnsafeBufferPointer({ lexicon.longestMatch(in: $0, at: 0) }),
+                       length > 1, length + 1 > span {
+                        found = (entry, length)
+                        span = length + 1
+                    }
+                }
+                if let (entry, length) = found,
                    length > 1 || !lexicon.info[Int(entry)].isWordCueOnly {
-                    let first = Int(positions[j]), end = Int(positions[j + length - 1]) + 1
+                    let first = Int(positions[j]), end = Int(positions[j + span - 1]) + 1
                     let m = Int32(analysis.matches.count)
                     analysis.matches.append(Match(first: Int32(first), end: Int32(end), entry: entry))
                     for k in first..<end { analysis.matchAt[k] = m }
                     if let shifter = lexicon.info[Int(entry)].shifter, shifter == .contrast || shifter == .concessive {
                         for k in first..<end { analysis.isClauseBreak[k] = true }
                     }
-                    j += length
+                    j += span
                 } else {
                     j += 1
                 }
             }
         }
+        if joinedContraction { extendOverSplitNegations(&analysis) }
     }
+
+    /// True for the token "n't" at `token`.
+    @inline(__always)
+    private static func isSplitNegation(_ token: Int, _ analysis: Analysis) -> Bool {
+        analysis.tokenIs(token, "n't") || analysis.tokenIs(token, "n’t")
+    }
+
+    /// The vocabulary id of token `t` and the "n't" after it written as one word, or -1.
+    private static func joinedID(_ t: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Int32 {
+        let token = analysis.tokenized.tokens[t]
+        var bytes = Array(analysis.tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
+        bytes.append(contentsOf: "n't".utf8)
+        return bytes.withUnsafeBufferPointer { lexicon.vocabularyID($0) }
+    }
+
+    /// A match that ends on a word whose "n't" was read with it ends after the "n't".
+    private static func extendOverSplitNegations(_ analysis: inout Analysis) {
+        let count = analysis.tokenized.tokens.count
+        for m in analysis.matches.indices {
+            let end = Int(analysis.matches[m].end)
+            guard end < count, analysis.matchAt[end] < 0, isSplitNegation(end, analysis),
+                  analysis.tokenized.tokens[end - 1].kind == .word else { continue }
+            analysis.matches[m].end += 1
+            analysis.matchAt[end] = Int32(m)
+        }
+    }
+
+    /// Words after a negator that a negated phrase may skip.
+    @inline(__always)
+    private static func isFiller(_ token: Int, _ analysis: Analysis) -> Bool {
+        analysis.tokenIs(token, "really") || analysis.tokenIs(token, "actually") || analysis.tokenIs(token, "even")
+            || analysis.tokenIs(token, "ever") || analysis.tokenIs(token, "always") || analysis.tokenIs(token, "exactly")
+    }
+
+    /// The most words after a skipped adverb that a phrase is looked for in.
+    private static let longestSkippedPhrase = 8
 
     /// Punctuation that ends a clause: , ; : . ! ? … and dashes, brackets, and their
     /// full-width forms (NFKC has already folded those to ASCII).
