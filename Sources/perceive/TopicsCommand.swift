@@ -1,7 +1,7 @@
 import ArgumentParser
 import PerceiveKit
 
-/// `--topics FILE|+FILE` and `--no-topics`, on `score` and `explain`.
+/// `--topics FILE|+FILE` and `--no-topics`, on `score`, `explain`, `segments` and `report`.
 struct TopicOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Topic taxonomy: FILE replaces the default (en-cx's topics), +FILE adds to it.", valueName: "file|+file"))
     var topics: String?
@@ -11,6 +11,8 @@ struct TopicOptions: ParsableArguments {
 
     /// The taxonomy to match (the default one unless told otherwise), nil with `--no-topics`.
     func taxonomy() throws -> TopicTaxonomy? { try TopicTaxonomy.forOption(topics, disabled: noTopics) }
+    /// `segments` and `report`: the taxonomy with `--by-topic` or `--topics` (not with `--no-topics`), else nil.
+    func taxonomy(byTopic: Bool) throws -> TopicTaxonomy? { byTopic || topics != nil ? try taxonomy() : nil }
 }
 
 struct TopicsCommand: ParsableCommand {
