@@ -31,9 +31,8 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             Segments: overall, each --by column, and (with two or more) their combination. For each: n, \
             coverage per dimension, mean and t-interval of emotion, effort, success and cx, the share of \
             negative/neutral/positive, named emotions, the top driver terms on each side, and Welch's t-test \
-            against the rest of the data with Benjamini-Hochberg adjusted p-values. --by-topic adds, per segment, \
-            each topic's share, means and intervals of its own scores, difference from the comments without it, \
-            and impact (see docs/topics.md). --emit-partials writes mergeable sufficient statistics instead \
+            against the rest of the data with Benjamini-Hochberg adjusted p-values; with --by-topic, per topic \
+            too (docs/topics.md). --emit-partials writes mergeable sufficient statistics instead \
             (see docs/segment-partials.md and `perceive merge`).
             """
     )
@@ -46,10 +45,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
     var format: SegmentReportFormat = .table
 
-    @Flag(name: .long, help: "Add topic statistics to every segment: share, means of the topic's scores, difference from the rest, impact (--topics: the taxonomy).")
-    var byTopic = false
-
-    @OptionGroup var topicOptions: TopicOptions
+    @OptionGroup var topicStatistics: TopicStatisticsOptions
 
     @Flag(name: .long, help: "Write mergeable partial statistics (NDJSON) instead of the summary.")
     var emitPartials = false
@@ -64,7 +60,6 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
 
     func validate() throws {
         if !params && source.input == nil { throw ValidationError("expected --input FILE (- for stdin)") }
-        if topicOptions.noTopics && byTopic { throw ValidationError("--no-topics: not with --by-topic") }
     }
 
     mutating func run() throws { _ = try runReturningStatus() }
@@ -77,7 +72,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             try sink.finish()
             return ExitStatus.success
         }
-        let pool = try lexiconOptions.makeScorerPool(try lexiconOptions.makeScorer(topics: topicOptions.taxonomy(byTopic: byTopic)), threads: source.threads)
+        let pool = try lexiconOptions.makeScorerPool(try lexiconOptions.makeScorer(topics: topicStatistics.taxonomy()), threads: source.threads)
         let (statistics, progress, input) = try accumulateSegments(source: source, by: by, pool: pool)
         do {
             if emitPartials {

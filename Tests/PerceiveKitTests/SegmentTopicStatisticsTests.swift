@@ -81,6 +81,9 @@ import Testing
         #expect(abs(cx.difference! - -2.0 / 3) < 1e-12 && abs(cx.t! - -2.132007164) < 1e-8)
         #expect(abs(cx.degreesOfFreedom! - 3.872) < 1e-8 && abs(cx.p! - 0.102257775) < 1e-7)
         #expect(abs(delivery.impact! - -1.0 / 3) < 1e-12)
+        // Its interval: 0.5 · (−2/3 ± t(0.975, 3) · √(0.057777778 + 0.04)), df 3.872 rounded down
+        // to 3: 0.5 · (−2/3 ± 3.182446305 · 0.312694384).
+        #expect(abs(delivery.impactLow! - -0.830899877) < 1e-8 && abs(delivery.impactHigh! - 0.164233210) < 1e-8)
         // Two tests in all (every other topic has a side of fewer than 2 values), adjusted on
         // their own: 0.102257775 · 2 / 1 = 0.204515550, and 0.356922796 · 2 / 2.
         #expect(abs(cx.adjustedP! - 0.204515550) < 1e-7 && abs(e.adjustedP! - 0.356922796) < 1e-7)
@@ -90,7 +93,7 @@ import Testing
         #expect(app.n == 2 && abs(app.share - 1.0 / 3) < 1e-12)
         #expect(app.dimensions[0].n == 0 && app.dimensions[3].n == 1 && abs(app.dimensions[3].mean! - 0.6) < 1e-12)
         #expect(abs(app.dimensions[3].difference! - 0.5) < 1e-12 && app.dimensions[3].t == nil && app.dimensions[3].low == nil)
-        #expect(abs(app.impact! - 1.0 / 6) < 1e-12)
+        #expect(abs(app.impact! - 1.0 / 6) < 1e-12 && app.impactLow == nil && app.impactHigh == nil)
 
         // Region=A: delivery in comments 1, 2 (cx −0.6, +0.2) against comment 3 (0.6):
         // diff −0.8, impact 2/3 · −0.8; app (+0.6) against comments 1, 3 (mean 0.05): 1/3 · 0.55.
@@ -208,13 +211,13 @@ import Testing
         let statistics = Self.statistics(Self.fixture())
         let formatter = SegmentFormatter(statistics.summary())
         let csv = formatter.csv().split(separator: "\n").map(String.init)
-        #expect(csv[0].hasSuffix(",positive_drivers,topic,topic_share,impact"))
+        #expect(csv[0].hasSuffix(",positive_drivers,topic,topic_share,impact,impact_ci_low,impact_ci_high"))
         #expect(csv.count == 1 + 3 + 6)  // three segments, two topics each
-        #expect(csv[1].hasPrefix("Comment,overall,6,true,") && csv[1].hasSuffix(",,,"))
+        #expect(csv[1].hasPrefix("Comment,overall,6,true,") && csv[1].hasSuffix(",,,,,"))
         let deliveryRow = csv[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        #expect(deliveryRow.count == SegmentFormatter.csvHeader.count + 3)
+        #expect(deliveryRow.count == SegmentFormatter.csvHeader.count + 5)
         #expect(Array(deliveryRow.prefix(5)) == ["Comment", "overall", "3", "true", "2"])
-        #expect(Array(deliveryRow.suffix(3)) == ["delivery", "0.5", "-0.333333"])
+        #expect(Array(deliveryRow.suffix(5)) == ["delivery", "0.5", "-0.333333", "-0.8309", "0.164233"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(formatter.json().utf8)) as? [String: Any])
         #expect(json["taxonomy"] as? String == "fixture 1.0")
         let segments = try #require(json["segments"] as? [[String: Any]])
@@ -224,11 +227,12 @@ import Testing
         let cx = try #require((topics[0]["dimensions"] as? [String: Any])?["cx"] as? [String: Any])
         #expect(cx["n"] as? Int == 2 && (cx["vsRest"] as? [String: Any])?["difference"] as? Double == -0.8)
         let table = formatter.table()
-        #expect(table.contains("\nTopics by impact (share × (topic's cx − cx of the comments without it); most negative first)\nsegment   topic     n            share  impact  emotion"))
-        #expect(table.contains("\nRegion=A  delivery  2 (small n)  67%    -0.533  -0.10 [-3.91, +3.71] n=2"))
+        #expect(table.contains("\nTopics by impact (share × (topic's cx − cx of the comments without it); most negative first)\nsegment   topic     n            share  impact                   emotion"))
+        #expect(table.contains("\noverall   delivery  3 (small n)  50%    -0.333 [-0.831, +0.164]  -0.10 [-3.91, +3.71] n=2  -0.60 [-3.14, +1.94] n=2  – n=0      -0.27 [-1.30, +0.77] n=3\n"))
+        #expect(table.contains("\nRegion=A  delivery  2 (small n)  67%    -0.533                   -0.10 [-3.91, +3.71] n=2"))
         #expect(table.contains("Topics (fixture 1.0): n comments of the segment mention the topic"))
         let markdown = formatter.markdown()
-        #expect(markdown.contains("| segment | topic | n | share | impact | emotion | effort | success | cx |\n|---|---|---|---|---|---|---|---|---|\n| overall | delivery | 3 (small n) | 50% | -0.333 |"))
+        #expect(markdown.contains("| segment | topic | n | share | impact | emotion | effort | success | cx |\n|---|---|---|---|---|---|---|---|---|\n| overall | delivery | 3 (small n) | 50% | -0.333 [-0.831, +0.164] |"))
         for format in SegmentReportFormat.allCases {
             let recorder = SegmentStatisticsTests.Recorder()
             try SegmentFormatter.write(statistics, as: format, to: recorder)

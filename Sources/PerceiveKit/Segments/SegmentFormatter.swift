@@ -125,7 +125,8 @@ public struct SegmentFormatter: Sendable {
     private static let topicHeaders = ["segment", "topic", "n", "share", "impact", "emotion", "effort", "success", "cx"]
 
     private func topicRow(_ s: SegmentSummary, _ t: TopicSummary) -> [String] {
-        [name(s), t.topic, String(t.n) + (t.smallN ? " (small n)" : ""), Self.percent(t.share), Self.signed(t.impact, 3)]
+        [name(s), t.topic, String(t.n) + (t.smallN ? " (small n)" : ""), Self.percent(t.share),
+         Self.signed(t.impact, 3) + (t.impactLow.map { "[\(Self.signed($0, 3)), \(Self.signed(t.impactHigh, 3))]" }.map { " " + $0 } ?? "")]
             + t.dimensions.map { Self.meanWithInterval($0) + flag($0) + " n=\($0.n)" }
     }
 
@@ -198,10 +199,10 @@ public struct SegmentFormatter: Sendable {
     }()
 
     /// The columns added with topic statistics, after ``csvHeader``'s.
-    public static let csvTopicHeader = ["topic", "topic_share", "impact"]
+    public static let csvTopicHeader = ["topic", "topic_share", "impact", "impact_ci_low", "impact_ci_high"]
 
     /// One CSV row per segment (cells that could run as spreadsheet formulas are guarded).
-    /// With topic statistics, three more columns (``csvTopicHeader``), empty in a segment's
+    /// With topic statistics, five more columns (``csvTopicHeader``), empty in a segment's
     /// row, and after each segment's row one row per topic, by impact: its n, small n and
     /// dimensions' cells (shares, coverage, emotions and drivers empty), topic, share, impact.
     public func csv() -> String { Self.text { try writeCSV(reportSegments, $0) } }
@@ -221,11 +222,11 @@ public struct SegmentFormatter: Sendable {
             cells.append(CSVText.guardFormula(s.negativeDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
             cells.append(CSVText.guardFormula(s.positiveDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
             guard hasTopics else { return try emit(CSVText.row(cells) + "\n") }
-            var text = CSVText.row(cells + ["", "", ""]) + "\n"
+            var text = CSVText.row(cells + Self.csvTopicHeader.map { _ in "" }) + "\n"
             for t in s.topics {
                 var row = [CSVText.guardFormula(s.column), CSVText.guardFormula(s.label), String(t.n), t.smallN ? "true" : "false"]
                 for d in t.dimensions { row += dimensionCells(d) }
-                row += Array(repeating: "", count: 6) + [t.topic, n(t.share), n(t.impact)]
+                row += Array(repeating: "", count: 6) + [t.topic, n(t.share), n(t.impact), n(t.impactLow), n(t.impactHigh)]
                 text += CSVText.row(row) + "\n"
             }
             try emit(text)
@@ -266,7 +267,7 @@ public struct SegmentFormatter: Sendable {
             o += ",\"drivers\":{\"negative\":\(drivers(s.negativeDrivers)),\"positive\":\(drivers(s.positiveDrivers))}"
             if hasTopics {
                 o += ",\"topics\":[" + s.topics.map { t in
-                    "{\"topic\":\(JSONText.string(t.topic)),\"n\":\(t.n),\"share\":\(n(t.share)),\"impact\":\(n(t.impact)),\"smallN\":\(t.smallN),\"dimensions\":{"
+                    "{\"topic\":\(JSONText.string(t.topic)),\"n\":\(t.n),\"share\":\(n(t.share)),\"impact\":\(n(t.impact)),\"impactCiLow\":\(n(t.impactLow)),\"impactCiHigh\":\(n(t.impactHigh)),\"smallN\":\(t.smallN),\"dimensions\":{"
                         + t.dimensions.map { d in
                             "\"\(d.dimension.name)\":{\"n\":\(d.n),\"mean\":\(n(d.mean)),\"ciLow\":\(n(d.low)),\"ciHigh\":\(n(d.high)),\"sd\":\(n(d.standardDeviation)),"
                                 + "\"vsRest\":{\"difference\":\(n(d.difference)),\"t\":\(n(d.t)),\"df\":\(n(d.degreesOfFreedom)),\"p\":\(n(d.p)),\"pAdjusted\":\(n(d.adjustedP))}}"

@@ -18,6 +18,11 @@ public struct TopicSummary: Sendable, Equatable {
     /// `share × (topic's mean cx − mean cx of the comments without it)`: how much the topic
     /// moves the segment's cx, negative where it pulls it down; nil when either side has no cx.
     public var impact: Double?
+    /// The interval of the impact: share × the confidence interval of cx's difference from
+    /// Welch's test (its degrees of freedom rounded down: a little wider), the share taken as
+    /// fixed; nil without a test.
+    public var impactLow: Double?
+    public var impactHigh: Double?
     /// Fewer than ``SegmentParameters/smallSegmentSize`` comments mention it.
     public var smallN: Bool
 
@@ -69,9 +74,16 @@ extension SegmentStatistics {
             let dimensions = SummaryDimension.allCases.map { topicDimensionSummary($0, tally, cell, &quantiles, pass: .summary) }
             let share = cell.n > 0 ? Double(tally.comments) / Double(cell.n) : 0
             let path = topics.indices.contains(Int(tally.topic)) ? topics[Int(tally.topic)] : "\(tally.topic)"
-            return TopicSummary(topic: path, n: tally.comments, share: share, dimensions: dimensions,
-                                impact: dimensions[SummaryDimension.cx.rawValue].difference.map { share * $0 },
-                                smallN: tally.comments < sp.smallSegmentSize)
+            let k = SummaryDimension.cx.rawValue, cx = dimensions[k]
+            var summary = TopicSummary(topic: path, n: tally.comments, share: share, dimensions: dimensions,
+                                       impact: cx.difference.map { share * $0 }, smallN: tally.comments < sp.smallSegmentSize)
+            let own = tally.ownMoments[k], rest = cell.dimension(k).moments - tally.mentioningMoments[k]
+            if let difference = cx.difference, let df = cx.degreesOfFreedom, let v1 = own.variance, let v2 = rest.variance {
+                let half = quantiles(max(1, Int(df))) * (v1 / Double(own.n) + v2 / Double(rest.n)).squareRoot()
+                summary.impactLow = share * (difference - half)
+                summary.impactHigh = share * (difference + half)
+            }
+            return summary
         }
     }
 }
