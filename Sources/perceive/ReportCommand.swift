@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand, RowCommand {
     mutating func runReturningStatus() throws -> Int32 {
         try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
         let scorer = try lexiconOptions.makeScorer(topics: topicStatistics.taxonomy())
-        var extremes = ExtremeComments(capacity: examples, topics: TopicExamples(capacity: SegmentParameters.standard.reportTopicExamples, parameters: scorer.parameters))
+        var extremes = ExtremeComments(capacity: examples, topics: TopicExamples(capacity: SegmentParameters.standard.topicExamples, parameters: scorer.parameters))
         let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
         let (statistics, progress, input) = try accumulateSegments(source: source, by: by, pool: pool) { input, row, column, result in
             let segment = zip(input.byLabels, row.segments).map { "\($0)=\($1)" }.joined(separator: ", ")

@@ -137,7 +137,7 @@ extension HTMLReport {
     /// highest (one that lifts it), with its mentions and its evidence highlighted.
     private func topicExampleLists(_ topics: [TopicSummary]) -> String {
         guard let examples = topicExamples, examples.capacity > 0 else { return "" }
-        let count = max(0, report.parameters.reportTopicExamples)
+        let count = max(0, report.parameters.topicExamples)
         var out = "<h3>Examples per topic</h3>\n<p class=\"legend note\">The topic's mentions are <mark class=\"topic only\">outlined</mark>; only the evidence attributed to the topic is highlighted.</p>\n"
         for t in topics {
             let lifts = (t.impact ?? 0) > 0

@@ -17,7 +17,7 @@ public struct SegmentParameters: Sendable, Equatable {
     public var reportMaxTopics = 30
     /// Example comments the report shows per topic (those in which the topic's own cx is
     /// lowest, for a topic that pulls cx down; highest, for one that lifts it).
-    public var reportTopicExamples = 2
+    public var topicExamples = 2
 
     public init() {}
     public static let standard = SegmentParameters()
@@ -30,7 +30,7 @@ public struct SegmentParameters: Sendable, Equatable {
             .init(name: "significanceLevel", value: significanceLevel.description, summary: "Benjamini-Hochberg adjusted p below this marks a difference from the rest"),
             .init(name: "reportMaxSegments", value: reportMaxSegments.description, summary: "segments per grouping the HTML report charts and tables, the largest by n"),
             .init(name: "reportMaxTopics", value: reportMaxTopics.description, summary: "topics the HTML report charts and tables (report --by-topic), the largest impact either way"),
-            .init(name: "reportTopicExamples", value: reportTopicExamples.description, summary: "example comments the HTML report shows per topic, where the topic's own cx is lowest (or highest)"),
+            .init(name: "topicExamples", value: topicExamples.description, summary: "example comments the HTML report shows per topic, where the topic's own cx is lowest (or highest)"),
         ]
     }
 }
