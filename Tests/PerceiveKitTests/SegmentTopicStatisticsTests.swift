@@ -248,4 +248,37 @@ import Testing
         let plain = SegmentFormatter(Self.statistics(Self.fixture(), topics: false).summary())
         #expect(!plain.csv().contains("topic") && !plain.json().contains("topic") && !plain.table().contains("Topics") && !plain.markdown().contains("Topics"))
     }
+
+    /// A topic tally holds its sums in 64 bits until one would overflow (2,048 values of 1.0
+    /// are 2⁶³ units), then in 128: the same values either way, whether added or merged.
+    @Test func topicSumsOutgrowSixtyFourBitsWithoutChangingTheirValues() throws {
+        #expect(MemoryLayout<TopicTally>.stride == 216)
+        let p = Parameters.standard
+        let one = CommentContribution(values: [1, nil, nil, 1], cues: [true, false, false],
+                                      topics: [TopicContribution(topic: 0, emotion: 1, effort: -1, success: nil, parameters: p)], parameters: p)
+        var reference = Moments()
+        var single = TopicTally(topic: 0), halves = (TopicTally(topic: 0), TopicTally(topic: 0))
+        for k in 0..<3_000 {
+            reference.add(1)
+            single.add(one.topics[0].values, comment: one.values)
+            if k < 1_500 { halves.0.add(one.topics[0].values, comment: one.values) } else { halves.1.add(one.topics[0].values, comment: one.values) }
+        }
+        var merged = halves.0
+        merged.merge(halves.1)  // each half in 64 bits (1,500 · 2⁵²); their sum is not
+        #expect(single.ownMoments(0) == reference && merged.ownMoments(0) == reference)
+        #expect(single.ownMoments(1).sum.units == -reference.sum.units && single.ownMoments(2) == Moments())
+        #expect(single == merged && single.mentioningMoments(3) == reference)
+        // Set from moments (as partials are read), and a tally whose sums went back within 64 bits.
+        var read = TopicTally(topic: 0)
+        read.comments = single.comments
+        read.own = single.own
+        read.mentioning = single.mentioning
+        #expect(read == single)
+        var small = TopicTally(topic: 0)
+        small.add(one.topics[0].values, comment: one.values)
+        var big = single
+        big.sums.set(0, Int128(1) << 70)
+        big.sums.set(0, single.ownMoments(0).sum.units)
+        #expect(big == single && small != single)
+    }
 }

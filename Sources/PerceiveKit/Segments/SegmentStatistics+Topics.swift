@@ -44,8 +44,8 @@ extension SegmentStatistics {
     /// ``dimensionSummary(_:of:_:_:_:pass:)``.
     func topicDimensionSummary(_ d: SummaryDimension, _ tally: TopicTally, _ cell: SegmentAccumulator,
                                _ quantiles: inout TQuantiles, pass: SummaryPass) -> DimensionSummary {
-        let own = tally.ownMoments[d.rawValue]
-        let rest = cell.dimension(d.rawValue).moments - tally.mentioningMoments[d.rawValue]
+        let own = tally.ownMoments(d.rawValue)
+        let rest = cell.dimension(d.rawValue).moments - tally.mentioningMoments(d.rawValue)
         var s = DimensionSummary(dimension: d, n: own.n, mean: own.mean, standardDeviation: own.variance.map { $0.squareRoot() }, shares: [])
         if pass == .summary, let mean = own.mean, let v = own.variance {
             let half = quantiles(own.n - 1) * (v / Double(own.n)).squareRoot()
@@ -77,7 +77,7 @@ extension SegmentStatistics {
             let k = SummaryDimension.cx.rawValue, cx = dimensions[k]
             var summary = TopicSummary(topic: path, n: tally.comments, share: share, dimensions: dimensions,
                                        impact: cx.difference.map { share * $0 }, smallN: tally.comments < sp.smallSegmentSize)
-            let own = tally.ownMoments[k], rest = cell.dimension(k).moments - tally.mentioningMoments[k]
+            let own = tally.ownMoments(k), rest = cell.dimension(k).moments - tally.mentioningMoments(k)
             if let difference = cx.difference, let df = cx.degreesOfFreedom, let v1 = own.variance, let v2 = rest.variance {
                 let half = quantiles(max(1, Int(df))) * (v1 / Double(own.n) + v2 / Double(rest.n)).squareRoot()
                 summary.impactLow = share * (difference - half)

@@ -397,8 +397,8 @@ extension SegmentStatistics {
             if let count = bad.first(where: { $0 < 0 || $0 > t.comments }) {
                 return "expected a topic's counts within 0…its n (\(t.comments)), found \(count)"
             }
-            for k in 0..<4 where t.mentioningMoments[k].n > cell.dimension(k).n {
-                return "expected a topic's comments with \(SummaryDimension(rawValue: k)!.name) (\(t.mentioningMoments[k].n)) within the segment's (\(cell.dimension(k).n))"
+            for k in 0..<4 where t.mentioningMoments(k).n > cell.dimension(k).n {
+                return "expected a topic's comments with \(SummaryDimension(rawValue: k)!.name) (\(t.mentioningMoments(k).n)) within the segment's (\(cell.dimension(k).n))"
             }
         }
         if let bad = sums.first(where: { $0.units.magnitude > maximumSumUnits.magnitude }) {
@@ -420,8 +420,8 @@ extension SegmentStatistics {
             let path = topicPaths.indices.contains(Int(t.topic)) ? topicPaths[Int(t.topic)] : "\(t.topic)"
             for k in 0..<4 {
                 let name = SummaryDimension(rawValue: k)!.name
-                if let problem = impossible(t.ownMoments[k], "topic \(path): its \(name)")
-                    ?? impossible(t.mentioningMoments[k], "topic \(path): the \(name) of its comments") { return problem }
+                if let problem = impossible(t.ownMoments(k), "topic \(path): its \(name)")
+                    ?? impossible(t.mentioningMoments(k), "topic \(path): the \(name) of its comments") { return problem }
             }
         }
         return nil

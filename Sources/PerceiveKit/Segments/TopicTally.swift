@@ -79,45 +79,126 @@ public struct TopicContribution: Sendable, Equatable {
 /// The sufficient statistics of one topic in one segment: the comments that mention it, the
 /// moments of the topic's own scores over them (``own``), and the moments of those comments'
 /// own scores (``mentioning``), which taken from the segment's give the comments without the
-/// topic ("the rest"). 400 bytes, kept only for topics a segment's comments mention.
+/// topic ("the rest"). Kept only for topics a segment's comments mention.
+///
+/// 216 bytes: the 16 exact sums are held in 64 bits each (``TopicSums``) until one would
+/// overflow (a value is at most 2⁵² units, so not before 2,048 comments), then all of them in
+/// 128 bits on the heap; the values are the same either way (``ExactSum``'s units).
 public struct TopicTally: Sendable, Equatable {
     /// Index of the topic in ``SegmentStatistics/topics``.
     public var topic: Int32
     /// Comments of the segment that mention the topic.
     public var comments = 0
-    /// The topic's scores, per ``SummaryDimension``, over the comments that mention it and
-    /// have that score.
-    var ownMoments = Four(repeating: Moments())
-    /// The comment scores of the comments that mention it, per ``SummaryDimension``.
-    var mentioningMoments = Four(repeating: Moments())
+    /// n of the topic's own emotion, effort, success, cx; then of its comments' (per ``SummaryDimension``).
+    var ownCounts = Four(repeating: 0)
+    var mentioningCounts = Four(repeating: 0)
+    /// Sum and sum of squares of each: own 0…7 (dimension k: 2k, 2k + 1), mentioning 8…15.
+    var sums = TopicSums()
 
     public init(topic: Int32) { self.topic = topic }
 
+    /// The topic's scores of ``SummaryDimension`` `k`, over the comments that mention it and have that score.
+    func ownMoments(_ k: Int) -> Moments {
+        Moments(n: ownCounts[k], sum: ExactSum(units: sums[2 * k]), sumOfSquares: ExactSum(units: sums[2 * k + 1]))
+    }
+    /// The comment scores of ``SummaryDimension`` `k` of the comments that mention it.
+    func mentioningMoments(_ k: Int) -> Moments {
+        Moments(n: mentioningCounts[k], sum: ExactSum(units: sums[8 + 2 * k]), sumOfSquares: ExactSum(units: sums[9 + 2 * k]))
+    }
+
     public var own: [Moments] {
-        get { ownMoments.array }
-        set { ownMoments = Four(newValue) }
+        get { (0..<4).map(ownMoments) }
+        set { set(newValue, counts: \.ownCounts, first: 0) }
     }
     public var mentioning: [Moments] {
-        get { mentioningMoments.array }
-        set { mentioningMoments = Four(newValue) }
+        get { (0..<4).map(mentioningMoments) }
+        set { set(newValue, counts: \.mentioningCounts, first: 8) }
+    }
+
+    private mutating func set(_ moments: [Moments], counts: WritableKeyPath<TopicTally, Four<Int>>, first: Int) {
+        for (k, m) in moments.enumerated() {
+            self[keyPath: counts][k] = m.n
+            sums.set(first + 2 * k, m.sum.units)
+            sums.set(first + 2 * k + 1, m.sumOfSquares.units)
+        }
     }
 
     /// Adds one comment that mentions the topic: the topic's values and the comment's.
     mutating func add(_ topicValues: Four<Double?>, comment: [Double?]) {
         comments += 1
         for k in 0..<4 {
-            if let x = topicValues[k] { ownMoments[k].add(x) }
-            if let x = comment[k] { mentioningMoments[k].add(x) }
+            if let x = topicValues[k] {
+                ownCounts[k] += 1
+                sums.add(2 * k, x)
+                sums.add(2 * k + 1, x * x)
+            }
+            if let x = comment[k] {
+                mentioningCounts[k] += 1
+                sums.add(8 + 2 * k, x)
+                sums.add(9 + 2 * k, x * x)
+            }
         }
     }
 
     mutating func merge(_ other: TopicTally) {
         comments += other.comments
         for k in 0..<4 {
-            ownMoments[k] = ownMoments[k] + other.ownMoments[k]
-            mentioningMoments[k] = mentioningMoments[k] + other.mentioningMoments[k]
+            ownCounts[k] += other.ownCounts[k]
+            mentioningCounts[k] += other.mentioningCounts[k]
         }
+        sums.merge(other.sums)
     }
+}
+
+/// The 16 exact sums of a ``TopicTally``, in units of 2⁻⁵² (``ExactSum``): inline as 64-bit
+/// integers, or, once one would overflow, all on the heap as 128-bit ones. Equal when the
+/// values are, whichever way they are held.
+struct TopicSums: Sendable, Equatable {
+    typealias Narrow = (Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64,
+                        Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64)
+    private var narrow: Narrow = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    /// The sums once they outgrew 64 bits (then `narrow` is unused).
+    private var wide: [Int128]?
+
+    static let count = 16
+
+    subscript(k: Int) -> Int128 {
+        if let wide { return wide[k] }
+        return Int128(withUnsafeBytes(of: narrow) { $0.load(fromByteOffset: k * 8, as: Int64.self) })
+    }
+
+    private mutating func setNarrow(_ k: Int, _ value: Int64) {
+        withUnsafeMutableBytes(of: &narrow) { $0.storeBytes(of: value, toByteOffset: k * 8, as: Int64.self) }
+    }
+
+    /// Holds every sum in 128 bits from now on.
+    private mutating func widen() {
+        guard wide == nil else { return }
+        wide = (0..<Self.count).map { self[$0] }
+    }
+
+    mutating func set(_ k: Int, _ units: Int128) {
+        if wide == nil, let small = Int64(exactly: units) { return setNarrow(k, small) }
+        widen()
+        wide![k] = units
+    }
+
+    /// Adds `x` as ``ExactSum/add(_:)`` does: rounded to a whole number of units.
+    mutating func add(_ k: Int, _ x: Double) {
+        let units = Int64((x * ExactSum.scale).rounded())  // |x| ≤ 1: at most 2⁵² units
+        if wide == nil {
+            let (sum, overflow) = Int64(truncatingIfNeeded: self[k]).addingReportingOverflow(units)
+            if !overflow { return setNarrow(k, sum) }
+            widen()
+        }
+        wide![k] += Int128(units)
+    }
+
+    mutating func merge(_ other: TopicSums) {
+        for k in 0..<Self.count { set(k, self[k] + other[k]) }
+    }
+
+    static func == (a: TopicSums, b: TopicSums) -> Bool { (0..<count).allSatisfy { a[$0] == b[$0] } }
 }
 
 extension [TopicTally] {
