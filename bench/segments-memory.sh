@@ -4,12 +4,15 @@
 # each in 2 or 3 rows) and Store (86,011), segmented by Customer alone and by both (then
 # 86,000 + 86,011 + 200,000 combined segments). Prints peak RSS (/usr/bin/time -v) and wall
 # time per output format; every format still carries every segment.
-# Usage: bash bench/segments-memory.sh [rows]        (default 200000)
+# Usage: bash bench/segments-memory.sh [rows [flags…]]   (default 200000; flags are added to
+# every segments command, e.g. --by-topic)
 # Environment: PERCEIVE=path/to/perceive (default: release build in .build);
 # PERCEIVE_BENCH_DIR (default /tmp/perceive-bench) caches the export.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-200000}
+shift $(( $# > 0 ? 1 : 0 ))
+extra=("$@")
 PERCEIVE=${PERCEIVE:-}
 if [ -z "$PERCEIVE" ]; then
     swift build -c release --product perceive >/dev/null
@@ -38,7 +41,7 @@ printf "%-26s %-9s %10s %9s %12s\n" by format "peak MiB" seconds "output MB"
 for by in "--by Customer" "--by Customer --by Store"; do
     for format in table csv json markdown; do
         status=0
-        /usr/bin/time -v "$PERCEIVE" segments --input "$export_file" --text-column Comment $by --format "$format" --quiet \
+        /usr/bin/time -v "$PERCEIVE" segments --input "$export_file" --text-column Comment $by ${extra[@]+"${extra[@]}"} --format "$format" --quiet \
             >"$work/segments.out" 2>"$work/time.txt" || status=$?
         if [ $status -gt 1 ]; then cat "$work/time.txt" >&2; exit 1; fi
         rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.txt")
@@ -46,4 +49,4 @@ for by in "--by Customer" "--by Customer --by Store"; do
         printf "%-26s %-9s %10s %9s %12.1f\n" "$by" "$format" "$rss" "$seconds" "$(echo "$(wc -c <"$work/segments.out") / 1000000" | bc -l)"
     done
 done
-echo "command: perceive segments --input $export_file --text-column Comment --by Customer [--by Store] --format FORMAT --quiet"
+echo "command: perceive segments --input $export_file --text-column Comment --by Customer [--by Store]${extra[@]+ ${extra[*]}} --format FORMAT --quiet"

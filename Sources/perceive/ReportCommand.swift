@@ -5,7 +5,7 @@ import PerceiveKit
 struct ReportCommand: ParsableCommand, RowCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a self-contained HTML report of a survey export: headline figures, segment charts with confidence intervals, emotions, drivers and highlighted comments.",
+        abstract: "Write a self-contained HTML report of a survey export: headline figures, segment charts with confidence intervals, emotions, drivers, topics (--by-topic) and highlighted comments.",
         discussion: """
             The page loads nothing from anywhere (no external scripts, fonts, styles or images) and works \
             offline; comment text is escaped, and a Content-Security-Policy allows only the page's own \
@@ -27,6 +27,8 @@ struct ReportCommand: ParsableCommand, RowCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var topicStatistics: TopicStatisticsOptions
+
     @OptionGroup var lexiconOptions: LexiconOptions
 
     func validate() throws {
@@ -38,19 +40,17 @@ struct ReportCommand: ParsableCommand, RowCommand {
 
     mutating func runReturningStatus() throws -> Int32 {
         try OutputSink.refuseInputAsOutput(output, inputs: source.input.map { [$0] } ?? [])
-        let scorer = try lexiconOptions.makeScorer()
-        var extremes = ExtremeComments(capacity: examples)
+        let scorer = try lexiconOptions.makeScorer(topics: topicStatistics.taxonomy())
+        var extremes = ExtremeComments(capacity: examples, topics: TopicExamples(capacity: SegmentParameters.standard.topicExamples, parameters: scorer.parameters))
         let pool = try lexiconOptions.makeScorerPool(scorer, threads: source.threads)
         let (statistics, progress, input) = try accumulateSegments(source: source, by: by, pool: pool) { input, row, column, result in
             let segment = zip(input.byLabels, row.segments).map { "\($0)=\($1)" }.joined(separator: ", ")
             extremes.offer(ReportExample(id: row.id, column: input.textLabels[column], segment: segment, comment: result))
         }
-        let negative = extremes.negative
-        let positive = extremes.positive
         let name = (input.name as NSString).lastPathComponent
         let page = HTMLReport(title: title ?? "Perception report: \(name)", source: input.name, report: statistics.summary(),
-                              lexicon: scorer.lexicon, parameters: scorer.parameters, negative: negative, positive: positive,
-                              notes: input.notes)
+                              lexicon: scorer.lexicon, parameters: scorer.parameters, negative: extremes.negative, positive: extremes.positive,
+                              notes: input.notes, topicExamples: extremes.topics)
         try OutputSink.write(page.html(), to: output)
         progress.finish(name: input.name, notes: input.notes)
         return statistics.rowErrors > 0 ? ExitStatus.rowErrors : ExitStatus.success

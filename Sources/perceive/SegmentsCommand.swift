@@ -14,7 +14,7 @@ func accumulateSegments(source: SurveyInputOptions, by: [String], pool: ScorerPo
     let input = try source.open(by: by)
     let scorer = pool.primary
     var statistics = SegmentStatistics(textColumns: input.textLabels, byColumns: input.byLabels,
-                                       lexicon: scorer.lexicon.name, parameters: scorer.parameters)
+                                       lexicon: scorer.lexicon.name, parameters: scorer.parameters, topics: scorer.topics)
     let progress = ProgressReporter(quiet: source.quiet, totalBytes: input.totalBytes)
     try statistics.add(rowsFrom: { try nextRow(input, progress: progress) }, scoringOn: pool) { row, column, result in
         progress.scored()
@@ -31,8 +31,9 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             Segments: overall, each --by column, and (with two or more) their combination. For each: n, \
             coverage per dimension, mean and t-interval of emotion, effort, success and cx, the share of \
             negative/neutral/positive, named emotions, the top driver terms on each side, and Welch's t-test \
-            against the rest of the data with Benjamini-Hochberg adjusted p-values. --emit-partials writes \
-            mergeable sufficient statistics instead (see docs/segment-partials.md and `perceive merge`).
+            against the rest of the data with Benjamini-Hochberg adjusted p-values; with --by-topic, per topic \
+            too (docs/topics.md). --emit-partials writes mergeable sufficient statistics instead \
+            (see docs/segment-partials.md and `perceive merge`).
             """
     )
 
@@ -43,6 +44,8 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
 
     @Option(name: .long, help: "Output format: table, csv, json or markdown.")
     var format: SegmentReportFormat = .table
+
+    @OptionGroup var topicStatistics: TopicStatisticsOptions
 
     @Flag(name: .long, help: "Write mergeable partial statistics (NDJSON) instead of the summary.")
     var emitPartials = false
@@ -69,7 +72,7 @@ struct SegmentsCommand: ParsableCommand, RowCommand {
             try sink.finish()
             return ExitStatus.success
         }
-        let pool = try lexiconOptions.makeScorerPool(try lexiconOptions.makeScorer(), threads: source.threads)
+        let pool = try lexiconOptions.makeScorerPool(try lexiconOptions.makeScorer(topics: topicStatistics.taxonomy()), threads: source.threads)
         let (statistics, progress, input) = try accumulateSegments(source: source, by: by, pool: pool)
         do {
             if emitPartials {

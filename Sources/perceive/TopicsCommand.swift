@@ -1,7 +1,7 @@
 import ArgumentParser
 import PerceiveKit
 
-/// `--topics FILE|+FILE` and `--no-topics`, on `score` and `explain`.
+/// `--topics FILE|+FILE` and `--no-topics`, on `score` and `explain` (and in ``TopicStatisticsOptions``).
 struct TopicOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Topic taxonomy: FILE replaces the default (en-cx's topics), +FILE adds to it.", valueName: "file|+file"))
     var topics: String?
@@ -11,6 +11,17 @@ struct TopicOptions: ParsableArguments {
 
     /// The taxonomy to match (the default one unless told otherwise), nil with `--no-topics`.
     func taxonomy() throws -> TopicTaxonomy? { try TopicTaxonomy.forOption(topics, disabled: noTopics) }
+}
+
+/// `--by-topic`, with `--topics FILE|+FILE` (which implies it) and `--no-topics`, on `segments` and `report`.
+struct TopicStatisticsOptions: ParsableArguments {
+    @Flag(name: .long, help: "Topic statistics per segment: each topic's share, means of its own scores, difference from the comments without it, impact (--topics: the taxonomy).")
+    var byTopic = false
+    @OptionGroup var topicOptions: TopicOptions
+
+    func validate() throws { if topicOptions.noTopics && byTopic { throw ValidationError("--no-topics: not with --by-topic") } }
+    /// The taxonomy with `--by-topic` or `--topics`, else (and with `--no-topics`) nil.
+    func taxonomy() throws -> TopicTaxonomy? { byTopic || topicOptions.topics != nil ? try topicOptions.taxonomy() : nil }
 }
 
 struct TopicsCommand: ParsableCommand {

@@ -16,4 +16,18 @@ import Testing
         #expect(html.components(separatedBy: "<script").count == 2)
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
     }
+
+    /// Issue 16: `report --by-topic` adds the topic section; without it, the page has none.
+    @Test func reportByTopicHasTheTopicSection() throws {
+        let sample = CLI.packageRoot.appendingPathComponent("corpora/sample/survey.csv").path
+        let args = ["report", "--input", sample, "--text-column", "Comment", "--id-column", "ResponseId", "--by", "Region", "--quiet"]
+        let result = try CLI.run(args + ["--by-topic"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let html = result.stdout
+        #expect(html.contains("<section id=\"topics\">") && html.contains("<svg class=\"chart impact\"") && html.contains("<h3>Impact by Region</h3>"))
+        #expect(html.contains("<h4>digital/website-and-app <span class=\"note\">impact -0.041 · 28 comments</span></h4>"))
+        #expect(html.components(separatedBy: "<script").count == 2)
+        let plain = try CLI.run(args)
+        #expect(plain.status == 0 && !plain.stdout.contains("<section id=\"topics\">"))
+    }
 }

@@ -103,4 +103,64 @@ import Testing
         #expect(merged.stdout == single.stdout)
         #expect(single.stdout.contains("\"rows\":240"))
     }
+
+    /// Issue 16: `segments --by-topic` (topic statistics per segment) agrees with the topics
+    /// `score` gives each comment, and its partials merge like one run.
+    @Test func segmentsByTopicAgreesWithScoreAndItsPartialsMergeLikeOneRun() throws {
+        let sample = CLI.packageRoot.appendingPathComponent("corpora/sample/survey.csv").path
+        let directory = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let common = ["-i", sample, "--text-column", "Comment", "--quiet"]
+        let segments = try CLI.run(["segments", "--by", "Region", "--by-topic", "--format", "json"] + common, in: directory)
+        #expect(segments.status == 0, "stderr: \(segments.stderr)")
+        let report = try CLI.object(Substring(segments.stdout))
+        #expect(report["taxonomy"] as? String == "en-cx 1.0.0")
+        let overall = try #require((report["segments"] as? [[String: Any]])?.first)
+        let topics = try #require(overall["topics"] as? [[String: Any]])
+        let impacts = topics.compactMap { $0["impact"] as? Double }
+        #expect(!impacts.isEmpty && impacts == impacts.sorted(), "by impact, the most negative first")
+        // Each topic's n and mean effort, from score's per-comment topics.
+        let scored = try CLI.run(["score", "--format", "ndjson", "--no-evidence"] + common, in: directory)
+        var mentions: [String: Int] = [:], effort: [String: [Double]] = [:]
+        for line in scored.stdout.split(separator: "\n") {
+            for topic in try CLI.object(line)["topics"] as? [[String: Any]] ?? [] {
+                let path = try #require(topic["topic"] as? String)
+                mentions[path, default: 0] += 1
+                if let x = topic["effort"] as? Double { effort[path, default: []].append(x) }
+            }
+        }
+        #expect(topics.count == mentions.count)
+        for topic in topics {
+            let path = try #require(topic["topic"] as? String)
+            #expect(topic["n"] as? Int == mentions[path], "\(path)")
+            let e = try #require((topic["dimensions"] as? [String: Any])?["effort"] as? [String: Any])
+            let values = effort[path] ?? []
+            #expect(e["n"] as? Int == values.count, "\(path)")
+            if let mean = e["mean"] as? Double {  // score writes 4 decimals: each value within 0.00005
+                #expect(abs(mean - values.reduce(0, +) / Double(values.count)) <= 0.00005 + 1e-9, "\(path)")
+            }
+        }
+        // Partials of the two halves (cut after a whole record) merged in either order: the same bytes as one run.
+        let lines = try String(contentsOfFile: sample, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let cut = try #require(lines.indices.first { $0 > lines.count / 2 && lines[$0].hasPrefix("R_") })
+        try (lines[0..<cut].joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        try ([String(lines[0])] + lines[cut...].map(String.init)).joined(separator: "\n").write(to: directory.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+        for part in ["a", "b"] {
+            let r = try CLI.run(["segments", "-i", "\(part).csv", "--text-column", "Comment", "--by", "Region", "--by-topic", "--quiet",
+                                 "--emit-partials", "-o", "\(part).ndjson"], in: directory)
+            #expect(r.status == 0, "stderr: \(r.stderr)")
+        }
+        for format in ["json", "csv", "table", "markdown"] {
+            let single = try CLI.run(["segments", "--by", "Region", "--by-topic", "--format", format] + common, in: directory)
+            let merged = try CLI.run(["merge", "b.ndjson", "a.ndjson", "--format", format], in: directory)
+            #expect(merged.status == 0 && merged.stdout == single.stdout, "\(format)")
+        }
+        // Partials without topics do not merge with them; --no-topics with --by-topic is refused.
+        let plain = try CLI.run(["segments", "-i", "a.csv", "--text-column", "Comment", "--by", "Region", "--quiet", "--emit-partials", "-o", "plain.ndjson"], in: directory)
+        #expect(plain.status == 0)
+        let mixed = try CLI.run(["merge", "plain.ndjson", "b.ndjson"], in: directory)
+        #expect(mixed.status == 2 && mixed.stderr.contains("b.ndjson:1:1: expected partials with the same topics as the first file: it has none (segments without --by-topic), this one those of en-cx 1.0.0 (47 topics)"))
+        let refused = try CLI.run(["segments", "--by-topic", "--no-topics"] + common, in: directory)
+        #expect(refused.status == 2 && refused.stderr.contains("--no-topics: not with --by-topic"))
+    }
 }

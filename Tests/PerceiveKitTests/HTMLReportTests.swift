@@ -76,4 +76,71 @@ import Testing
         for k in 6...35 { #expect(row(k), "store \(k) is shown") }
         for k in 1...5 { #expect(!row(k), "store \(k) is left out") }
     }
+
+    /// Issue 16: the topic section (`report --by-topic`): an impact chart, topic × dimension
+    /// and topic × segment tables, and examples with the topic's mentions and only its evidence
+    /// highlighted, every comment escaped.
+    static func topicPage(_ rows: [(String, String)]) throws -> (HTMLReport, [CommentScore]) {
+        let scorer = try Scorer(topics: TopicTaxonomy.standard())
+        var statistics = SegmentStatistics(textColumns: ["Comment"], byColumns: ["Region"], lexicon: scorer.lexicon.name,
+                                           parameters: scorer.parameters, topics: scorer.topics)
+        var extremes = ExtremeComments(capacity: 2, topics: TopicExamples(capacity: 2, parameters: scorer.parameters))
+        var scored: [CommentScore] = []
+        for (k, (region, text)) in rows.enumerated() {
+            let s = try scorer.score(text)
+            scored.append(s)
+            statistics.add(CommentContribution(s, lexicon: scorer.lexicon, parameters: scorer.parameters), column: 0, segments: [region])
+            extremes.offer(ReportExample(id: "R_\(k + 1)", column: "Comment", segment: "Region=\(region)", comment: s))
+        }
+        let page = HTMLReport(title: "t", source: "s.csv", report: statistics.summary(), lexicon: scorer.lexicon, parameters: scorer.parameters,
+                              negative: extremes.negative, positive: extremes.positive, topicExamples: extremes.topics)
+        return (page, scored)
+    }
+
+    @Test func topicExamplesMarkTheMentionsAndOnlyTheTopicsEvidence() throws {
+        let (page, scored) = try Self.topicPage([("North", "The app was easy but the <b>delivery</b> took three weeks.")])
+        // "easy" is the app's (its clause, before "but"): not highlighted for delivery.
+        #expect(page.highlighted(scored[0], topic: "delivery/shipping")
+                == "The app was easy but the &lt;b&gt;<mark class=\"topic only\" title=\"topic delivery/shipping\">delivery</mark>&lt;/b&gt; took "
+                + "<mark class=\"success neg\" title=\"success -0.73 — took 3 weeks (duration rule); after &quot;but&quot; ×1.5\">three weeks</mark>.")
+        #expect(page.highlighted(scored[0], topic: "digital/website-and-app").hasPrefix(
+            "The <mark class=\"topic only\" title=\"topic digital/website-and-app\">app</mark> was <mark class=\"success pos\" title=\"emotion +0.20 — easy (lexicon); before &quot;but&quot; ×0.5"))
+        #expect(page.highlighted(scored[0], topic: "digital/website-and-app").hasSuffix("the &lt;b&gt;delivery&lt;/b&gt; took three weeks."))
+    }
+
+    @Test func topicSectionHasTheImpactChartTablesAndEscapedExamples() throws {
+        let (page, _) = try Self.topicPage([
+            ("North", "The <script>x</script> delivery took three weeks and nobody answered."), ("North", "Delivery was late again."),
+            ("South", "The app is easy and quick."), ("South", "Great staff, so helpful."), ("South", "The app crashed twice."),
+            ("North", "Fine."),
+        ])
+        let html = page.html()
+        #expect(html.contains("<section id=\"topics\">\n<h2>Topics</h2>"))
+        #expect(html.contains("<svg class=\"chart impact\""))
+        #expect(html.contains("<table class=\"sortable topics\">") && html.contains("<h3>Impact by Region</h3>"))
+        #expect(html.contains("<h4>delivery/shipping <span class=\"note\">impact "))
+        #expect(html.contains("The &lt;script&gt;x&lt;/script&gt; <mark class=\"topic only\" title=\"topic delivery/shipping\">delivery</mark>"))
+        #expect(html.components(separatedBy: "<script").count == 2, "one script element: the page's own")
+        // Without topics, no topic section.
+        let (plain, _) = try Self.page(["bad"])
+        #expect(!plain.html().contains("<section id=\"topics\">"))
+    }
+
+    @Test func reportChartsAtMostReportMaxTopics() throws {
+        var summary = SegmentSummary(column: "Comment", by: [], values: [], n: 100, coverage: [0, 0, 0], dimensions: [], emotions: [],
+                                     negativeDrivers: [], positiveDrivers: [], smallN: false)
+        let dimension = DimensionSummary(dimension: .cx, n: 1, shares: [])
+        summary.topics = (0..<40).map { k in
+            TopicSummary(topic: "t\(k)", n: 1, share: 0.01, dimensions: Array(repeating: dimension, count: 4), impact: Double(k - 20) / 1000, smallN: true)
+        }
+        let report = SegmentReport(textColumns: ["Comment"], byColumns: [], rowsRead: 100, rowErrors: 0, parameters: .standard,
+                                   segments: [summary], topics: ["t"], taxonomy: "x 1")
+        let page = HTMLReport(title: "t", source: "s", report: report, lexicon: try Fixture.scorer().lexicon, parameters: .standard, negative: [], positive: [])
+        let (shown, leftOut) = page.shownTopics(summary)
+        // |impact| largest: t0…t14 (−0.020…−0.006) and t26…t39 (+0.006…+0.019), and one of the
+        // ±0.005 pair (t15, the earlier); the rest left out.
+        #expect(leftOut == 10 && shown.count == 30)
+        #expect(shown.map(\.topic) == (0...15).map { "t\($0)" } + (26...39).map { "t\($0)" })
+        #expect(page.topicSection().contains("10 more topics left out here (the smallest impact)"))
+    }
 }

@@ -17,21 +17,27 @@ public struct ReportExample: Sendable {
 }
 
 /// Keeps the `capacity` most negative and most positive comments by `cx` seen in a stream,
-/// in constant memory (ties keep the earlier comment).
+/// in constant memory (ties keep the earlier comment); and, given ``TopicExamples``, each
+/// topic's examples.
 public struct ExtremeComments: Sendable {
     public let capacity: Int
     public private(set) var negative: [ReportExample] = []
     public private(set) var positive: [ReportExample] = []
+    public private(set) var topics: TopicExamples?
 
-    public init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int, topics: TopicExamples? = nil) {
+        self.capacity = capacity
+        self.topics = topics
+    }
 
     public mutating func offer(_ example: ReportExample) {
+        topics?.offer(example)
         let cx = example.comment.scores.cx
         if cx < 0 { Self.insert(example, into: &negative, capacity: capacity) { $0.comment.scores.cx < $1.comment.scores.cx } }
         if cx > 0 { Self.insert(example, into: &positive, capacity: capacity) { $0.comment.scores.cx > $1.comment.scores.cx } }
     }
 
-    private static func insert(_ e: ReportExample, into list: inout [ReportExample], capacity: Int,
+    static func insert(_ e: ReportExample, into list: inout [ReportExample], capacity: Int,
                                by better: (ReportExample, ReportExample) -> Bool) {
         guard capacity > 0 else { return }
         if list.count == capacity, let last = list.last, !better(e, last) { return }
@@ -58,9 +64,11 @@ public struct HTMLReport: Sendable {
     public var negative: [ReportExample]
     public var positive: [ReportExample]
     public var notes: [String]
+    /// Each topic's example comments (`report --by-topic`), for the topic section.
+    public var topicExamples: TopicExamples?
 
     public init(title: String, source: String, report: SegmentReport, lexicon: Lexicon, parameters: Parameters,
-                negative: [ReportExample], positive: [ReportExample], notes: [String] = []) {
+                negative: [ReportExample], positive: [ReportExample], notes: [String] = [], topicExamples: TopicExamples? = nil) {
         self.title = title
         self.source = source
         self.report = report
@@ -69,6 +77,7 @@ public struct HTMLReport: Sendable {
         self.negative = negative
         self.positive = positive
         self.notes = notes
+        self.topicExamples = topicExamples
     }
 
     // MARK: Escaping
@@ -95,13 +104,13 @@ public struct HTMLReport: Sendable {
         "'sha256-" + Data(SHA256.hash(Array(text.utf8))).base64EncodedString() + "'"
     }
 
-    private static func fixed(_ x: Double?, _ decimals: Int = 2, signed: Bool = true) -> String {
+    static func fixed(_ x: Double?, _ decimals: Int = 2, signed: Bool = true) -> String {
         guard let x, x.isFinite else { return "–" }
         let text = String(format: signed ? "%+.\(decimals)f" : "%.\(decimals)f", x)
         return (text.hasPrefix("-") || text.hasPrefix("+")) && Double(text) == 0 ? String(text.dropFirst()) : text
     }
 
-    private static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
+    static func percent(_ x: Double) -> String { String(format: "%.0f%%", x * 100) }
 
     // MARK: Page
 
@@ -119,7 +128,7 @@ public struct HTMLReport: Sendable {
         figcaption{font-weight:600;font-size:14px;margin:0 0 4px}
         svg{display:block;width:100%;height:auto}
         svg text{font-size:11px;fill:var(--ink)} svg .axis{stroke:#bbb;stroke-width:1} svg .zero{stroke:#777;stroke-width:1}
-        svg .ci{stroke:#333;stroke-width:2} svg .dot{fill:#333} svg .dot.neg{fill:var(--neg)} svg .dot.pos{fill:var(--pos)} svg .sig{fill:var(--neg);font-weight:700}
+        svg .ci{stroke:#333;stroke-width:2} svg .dot{fill:#333} svg .dot.neg{fill:var(--neg)} svg .dot.pos{fill:var(--pos)} svg .sig{fill:var(--neg);font-weight:700} svg .sig.up{fill:var(--pos)}
         svg .bar{fill:#6f5aa8} svg .muted{fill:var(--muted)} svg.bars{max-width:680px}
         table{border-collapse:collapse;width:100%;font-size:12.5px;margin:6px 0}
         th,td{border-bottom:1px solid var(--line);padding:4px 5px;text-align:left;vertical-align:top}
@@ -136,6 +145,10 @@ public struct HTMLReport: Sendable {
         mark.effort.neg{background:#fde9cc;color:#6b3a00;border-bottom:2px solid var(--eff)}mark.effort.pos{background:#e3f2d4;color:#2f5b10;border-bottom:2px solid #4f8a20}
         mark.success.neg{background:#f4dde8;color:#6d1840;border-bottom:2px dashed #a0285f}mark.success.pos{background:#dce8fa;color:#163a73;border-bottom:2px dashed var(--suc)}
         .legend mark{margin-right:8px}
+        h4{font-size:14px;margin:16px 0 4px}
+        mark.topic{outline:2px solid #6f5aa8;outline-offset:0}mark.topic.only{background:#ece8f6;color:#3b2d66}
+        svg .bar.neg{fill:var(--neg)} svg .bar.pos{fill:var(--pos)}
+        td.h-3{background:#f6b3ad}td.h-2{background:#fad1cd}td.h-1{background:#fde9e7}td.h1{background:#e4f4e9}td.h2{background:#c5e8cf}td.h3{background:#9fd8b0}
         .drivers{display:grid;grid-template-columns:1fr 1fr;gap:16px}
         @media (max-width:700px){.drivers,.charts{grid-template-columns:1fr}}
         @media print{body{max-width:none;padding:0;font-size:12px}.wide{overflow:visible}table{font-size:10px}h2{break-after:avoid}figure,.comment,table{break-inside:avoid}table.sortable th:after{content:""}}
@@ -190,6 +203,7 @@ public struct HTMLReport: Sendable {
         out += segmentTable()
         out += emotions()
         out += drivers()
+        out += topicSection()
         out += examples()
         out += footer()
         out += "<script>\(Self.script)</script>\n</body>\n</html>\n"
@@ -265,7 +279,7 @@ public struct HTMLReport: Sendable {
     /// The segments of each grouping (column and `--by` columns), at most
     /// ``SegmentParameters/reportMaxSegments`` of them: the largest by n, in their order; and
     /// how many were left out.
-    private func groups() -> [(column: String, by: [String], segments: [SegmentSummary], leftOut: Int)] {
+    func groups() -> [(column: String, by: [String], segments: [SegmentSummary], leftOut: Int)] {
         var result: [(column: String, by: [String], segments: [SegmentSummary], leftOut: Int)] = []
         for s in report.segments where !s.by.isEmpty {
             if let last = result.last, last.column == s.column, last.by == s.by {
@@ -305,7 +319,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// "N more segments of this grouping are left out (the smallest by n)…", or nothing.
-    private static func leftOutNote(_ leftOut: Int, _ name: String) -> String {
+    static func leftOutNote(_ leftOut: Int, _ name: String) -> String {
         guard leftOut > 0 else { return "" }
         return "<p class=\"note\">\(leftOut) more segment\(leftOut == 1 ? "" : "s") by \(escape(name)) left out here (the smallest by n); <code>perceive segments</code> lists all.</p>\n"
     }
@@ -397,19 +411,28 @@ public struct HTMLReport: Sendable {
 
     /// A comment with its evidence highlighted in place: one `mark` per matched span, colored
     /// by the dimension it weighs on most and by sign, with every contribution and rule note in
-    /// its title.
-    public func highlighted(_ comment: CommentScore) -> String {
+    /// its title. With `topic` (a path the comment mentions), only the evidence attributed to
+    /// that topic, and its mentions marked (class `topic`, outlined).
+    public func highlighted(_ comment: CommentScore, topic: String? = nil) -> String {
         let utf8 = Array(comment.text.utf8)
-        var spans: [(start: Int, end: Int, items: [Evidence])] = []
-        for e in comment.evidence.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) {
-            let start = Int(e.start), end = Int(e.end)
+        var spans: [(start: Int, end: Int, items: [Evidence], mention: Bool)] = []
+        var candidates: [(start: Int, end: Int, item: Evidence?)] = []
+        let slot = topic.flatMap { path in comment.topics?.firstIndex { $0.path == path } }
+        for (k, e) in comment.evidence.enumerated() where slot == nil || comment.evidenceTopics.topics(ofEvidence: k).contains(Int32(slot!)) {
+            candidates.append((Int(e.start), Int(e.end), e))
+        }
+        if let slot, let mentions = comment.topics?[slot].mentions {
+            for m in mentions { candidates.append((Int(m.start), Int(m.end), nil)) }
+        }
+        for c in candidates.sorted(by: { ($0.start, -$0.end) < ($1.start, -$1.end) }) {
+            let start = c.start, end = c.end
             guard start >= 0, end <= utf8.count, start < end else { continue }
             if let k = spans.firstIndex(where: { $0.start == start && $0.end == end }) {
-                spans[k].items.append(e)
+                if let e = c.item { spans[k].items.append(e) } else { spans[k].mention = true }
             } else if let last = spans.last, start < last.end {
                 continue  // overlaps a span already shown; its contribution is still in the title of none, listed below
             } else {
-                spans.append((start, end, [e]))
+                spans.append((start, end, c.item.map { [$0] } ?? [], c.item == nil))
             }
         }
         var out = ""
@@ -417,6 +440,11 @@ public struct HTMLReport: Sendable {
         func text(_ a: Int, _ b: Int) -> String { Self.escape(String(decoding: utf8[a..<b], as: UTF8.self)) }
         for span in spans {
             out += text(position, span.start)
+            if span.items.isEmpty {  // a mention of the topic, without evidence of its own
+                out += "<mark class=\"topic only\" title=\"\(Self.escape("topic \(topic ?? "")"))\">\(text(span.start, span.end))</mark>"
+                position = span.end
+                continue
+            }
             let scored = span.items.filter { $0.dimension != .emotions }
             let main = scored.max { abs($0.contribution) < abs($1.contribution) }
             let dimension = main?.dimension.rawValue ?? "emotion"
@@ -433,7 +461,8 @@ public struct HTMLReport: Sendable {
                 for a in e.adjustments { line += "; " + EvidenceText.note(a, in: comment) + " ×" + JSONText.number(a.factor, decimals: 2) }
                 return line
             }.joined(separator: "\n")
-            out += "<mark class=\"\(scored.isEmpty ? "emotion" : dimension) \(sign)\" title=\"\(Self.escape(title))\">\(text(span.start, span.end))</mark>"
+            let mention = span.mention ? " topic" : ""
+            out += "<mark class=\"\(scored.isEmpty ? "emotion" : dimension) \(sign)\(mention)\" title=\"\(Self.escape(span.mention ? "topic \(topic ?? "")\n" + title : title))\">\(text(span.start, span.end))</mark>"
             position = span.end
         }
         return out + text(position, utf8.count)

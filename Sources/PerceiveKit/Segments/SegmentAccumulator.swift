@@ -126,6 +126,8 @@ public struct CommentContribution: Sendable {
     var cues: [Bool]
     var emotions: [(String, Double)]
     var drivers: [String: DriverTally]
+    /// The topics the comment mentions, with their scores (empty when the scorer matches none).
+    var topics: [TopicContribution]
 
     /// - Parameters:
     ///   - score: the comment's scores and evidence.
@@ -149,15 +151,20 @@ public struct CommentContribution: Sendable {
             drivers[term] = tally
         }
         self.drivers = drivers
+        topics = (score.topics ?? []).map {
+            TopicContribution(topic: $0.topic, emotion: $0.emotion, effort: $0.effort, success: $0.success, parameters: p)
+        }
     }
 
     /// A contribution from given values (emotion, effort, success, cx), for tests and tools.
-    init(values: [Double?], cues: [Bool], emotions: [(String, Double)] = [], drivers: [String: DriverTally] = [:], parameters p: Parameters) {
+    init(values: [Double?], cues: [Bool], emotions: [(String, Double)] = [], drivers: [String: DriverTally] = [:],
+         topics: [TopicContribution] = [], parameters p: Parameters) {
         self.values = values
         self.bands = values.map { $0.map { Band($0, p) } }
         self.cues = cues
         self.emotions = emotions
         self.drivers = drivers
+        self.topics = topics
     }
 
     /// The driver name of a contribution a rule made up (not a lexicon term).
@@ -181,7 +188,8 @@ public struct CommentContribution: Sendable {
 
 /// The sufficient statistics of one segment: everything a summary needs, and nothing that
 /// grows with the number of rows (counts, exact sums, sums of squares, emotion and driver
-/// tallies). Two accumulators merge by adding, in any order, with identical results.
+/// tallies, and the tallies of the topics its comments mention). Two accumulators merge by
+/// adding, in any order, with identical results.
 public struct SegmentAccumulator: Sendable, Equatable {
     /// Comments scored.
     public var n = 0
@@ -200,6 +208,8 @@ public struct SegmentAccumulator: Sendable, Equatable {
     }
     public var emotions: [String: EmotionTally] = [:]
     public var drivers: [String: DriverTally] = [:]
+    /// The topics the segment's comments mention, sorted by topic (empty without topics).
+    public var topics: [TopicTally] = []
 
     public init() {}
 
@@ -212,10 +222,12 @@ public struct SegmentAccumulator: Sendable, Equatable {
 
     public static func == (a: SegmentAccumulator, b: SegmentAccumulator) -> Bool {
         a.n == b.n && a.coverageCounts == b.coverageCounts && a.tallies.0 == b.tallies.0 && a.tallies.1 == b.tallies.1
-            && a.emotions == b.emotions && a.drivers == b.drivers
+            && a.emotions == b.emotions && a.drivers == b.drivers && a.topics == b.topics
     }
 
-    public mutating func add(_ c: CommentContribution) {
+    /// Adds one comment; its topics too unless `includingTopics` is false (statistics without
+    /// topics, ``SegmentStatistics/topics`` empty).
+    public mutating func add(_ c: CommentContribution, includingTopics: Bool = true) {
         n += 1
         for k in 0..<3 where c.cues[k] { coverageCounts[k] += 1 }
         for k in 0..<4 {
@@ -228,6 +240,9 @@ public struct SegmentAccumulator: Sendable, Equatable {
             emotions[name, default: EmotionTally()].intensity.add(intensity)
         }
         for (term, tally) in c.drivers { drivers[term, default: DriverTally()].merge(tally) }
+        if includingTopics {
+            for t in c.topics { topics.withTally(t.topic) { $0.add(t.values, comment: c.values) } }
+        }
     }
 
     public mutating func merge(_ other: SegmentAccumulator) {
@@ -236,5 +251,6 @@ public struct SegmentAccumulator: Sendable, Equatable {
         for k in 0..<4 { setDimension(k, dimension(k) + other.dimension(k)) }
         for (name, t) in other.emotions { emotions[name] = (emotions[name] ?? EmotionTally()) + t }
         for (term, t) in other.drivers { drivers[term, default: DriverTally()].merge(t) }
+        for t in other.topics { topics.withTally(t.topic) { $0.merge(t) } }
     }
 }

@@ -107,6 +107,27 @@ public struct SegmentFormatter: Sendable {
         return "Means with \(JSONText.number(sp.confidence * 100, decimals: 0))% t-intervals; ▲/▼: differs from the rest of the data "
             + "(Welch's t-test, Benjamini–Hochberg adjusted p < \(JSONText.number(sp.significanceLevel, decimals: 3))); "
             + "small n: fewer than \(sp.smallSegmentSize) comments. \(report.rowsRead) rows read, \(report.rowErrors) with errors."
+            + (hasTopics ? "\n" + topicLegend : "")
+    }
+
+    // MARK: - Topics
+
+    /// Whether the report carries topic statistics (`segments --by-topic`).
+    private var hasTopics: Bool { !report.topics.isEmpty }
+
+    private var topicLegend: String {
+        "Topics (\(report.taxonomy ?? "")): n comments of the segment mention the topic (share: of the segment's comments); its "
+            + "emotion, effort, success and cx are the topic's own scores over them; ▲/▼: differs from the segment's comments "
+            + "without the topic (Welch's t-test, Benjamini–Hochberg adjusted over the topics' tests); impact = share × (topic's "
+            + "cx − cx of the comments without it), the most negative (what to fix first) listed first."
+    }
+
+    private static let topicHeaders = ["segment", "topic", "n", "share", "impact", "emotion", "effort", "success", "cx"]
+
+    private func topicRow(_ s: SegmentSummary, _ t: TopicSummary) -> [String] {
+        [name(s), t.topic, String(t.n) + (t.smallN ? " (small n)" : ""), Self.percent(t.share),
+         Self.signed(t.impact, 3) + (t.impactLow.map { "[\(Self.signed($0, 3)), \(Self.signed(t.impactHigh, 3))]" }.map { " " + $0 } ?? "")]
+            + t.dimensions.map { Self.meanWithInterval($0) + flag($0) + " n=\($0.n)" }
     }
 
     /// A table for people on a terminal, then the drivers of each segment.
@@ -116,21 +137,32 @@ public struct SegmentFormatter: Sendable {
         // The column widths first, from the rows made and measured, then the rows made again:
         // the columns line up without holding the rows.
         var widths = headers.map(\.count)
+        var topicWidths = Self.topicHeaders.map(\.count)
         var nameWidth = 0
         try segments { s in
             for (k, cell) in row(s).enumerated() { widths[k] = max(widths[k], cell.count) }
             nameWidth = max(nameWidth, name(s).count)
+            for t in s.topics {
+                for (k, cell) in topicRow(s, t).enumerated() { topicWidths[k] = max(topicWidths[k], cell.count) }
+            }
         }
-        func line(_ row: [String]) -> String {
+        func line(_ row: [String], _ widths: [Int]) -> String {
             row.enumerated().map { k, cell in k == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[k] - cell.count + 2) }.joined()
         }
-        try emit(line(headers))
-        try segments { s in try emit("\n" + line(row(s))) }
+        try emit(line(headers, widths))
+        try segments { s in try emit("\n" + line(row(s), widths)) }
         try emit("\n\nTop drivers (sum of each term's share of the scores; ▼ negative side, ▲ positive side)\n")
         try segments { s in
             let pad = String(repeating: " ", count: nameWidth - name(s).count + 2)
             try emit(name(s) + pad + "▼ " + (s.negativeDrivers.isEmpty ? "–" : driverList(s.negativeDrivers)) + "\n"
                      + String(repeating: " ", count: nameWidth + 2) + "▲ " + (s.positiveDrivers.isEmpty ? "–" : driverList(s.positiveDrivers)) + "\n")
+        }
+        if hasTopics {
+            try emit("\nTopics by impact (share × (topic's cx − cx of the comments without it); most negative first)\n" + line(Self.topicHeaders, topicWidths))
+            try segments { s in
+                for t in s.topics { try emit("\n" + line(topicRow(s, t), topicWidths)) }
+            }
+            try emit("\n")
         }
         try emit("\n" + legend + "\n")
     }
@@ -146,7 +178,14 @@ public struct SegmentFormatter: Sendable {
         try segments { s in
             try emit("| \(escape(name(s))) | \(escape(driverList(s.negativeDrivers, limit: 5))) | \(escape(driverList(s.positiveDrivers, limit: 5))) |\n")
         }
-        try emit("\n" + legend + "\n")
+        if hasTopics {
+            try emit("\n**Topics by impact** (share × (topic's cx − cx of the comments without it); most negative first)\n\n| "
+                     + Self.topicHeaders.joined(separator: " | ") + " |\n|" + Self.topicHeaders.map { _ in "---" }.joined(separator: "|") + "|\n")
+            try segments { s in
+                for t in s.topics { try emit("| " + topicRow(s, t).map(escape).joined(separator: " | ") + " |\n") }
+            }
+        }
+        try emit("\n" + legend.replacing("\n", with: "\n\n") + "\n")
     }
 
     public static let csvHeader: [String] = {
@@ -159,23 +198,38 @@ public struct SegmentFormatter: Sendable {
         return h + ["emotion_coverage", "effort_coverage", "success_coverage", "emotions", "negative_drivers", "positive_drivers"]
     }()
 
+    /// The columns added with topic statistics, after ``csvHeader``'s.
+    public static let csvTopicHeader = ["topic", "topic_share", "impact", "impact_ci_low", "impact_ci_high"]
+
     /// One CSV row per segment (cells that could run as spreadsheet formulas are guarded).
+    /// With topic statistics, five more columns (``csvTopicHeader``), empty in a segment's
+    /// row, and after each segment's row one row per topic, by impact: its n, small n and
+    /// dimensions' cells (shares, coverage, emotions and drivers empty), topic, share, impact.
     public func csv() -> String { Self.text { try writeCSV(reportSegments, $0) } }
 
     private func writeCSV(_ segments: Segments, _ emit: @escaping Emit) throws {
         func n(_ x: Double?) -> String { x.map { JSONText.number($0, decimals: 6) } ?? "" }
-        try emit(CSVText.row(Self.csvHeader) + "\n")
+        try emit(CSVText.row(Self.csvHeader + (hasTopics ? Self.csvTopicHeader : [])) + "\n")
+        func dimensionCells(_ d: DimensionSummary) -> [String] {
+            [String(d.n), n(d.mean), n(d.low), n(d.high), n(d.standardDeviation)] + (d.shares.isEmpty ? ["", "", ""] : d.shares.map { n($0) })
+                + [n(d.difference), n(d.t), n(d.degreesOfFreedom), n(d.p), n(d.adjustedP)]
+        }
         try segments { s in
             var cells = [CSVText.guardFormula(s.column), CSVText.guardFormula(s.label), String(s.n), s.smallN ? "true" : "false"]
-            for d in s.dimensions {
-                cells += [String(d.n), n(d.mean), n(d.low), n(d.high), n(d.standardDeviation)] + d.shares.map { n($0) }
-                cells += [n(d.difference), n(d.t), n(d.degreesOfFreedom), n(d.p), n(d.adjustedP)]
-            }
+            for d in s.dimensions { cells += dimensionCells(d) }
             cells += s.coverage.map(String.init)
             cells.append(CSVText.guardFormula(s.emotions.map { "\($0.name):\($0.comments)" }.joined(separator: ";")))
             cells.append(CSVText.guardFormula(s.negativeDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
             cells.append(CSVText.guardFormula(s.positiveDrivers.map { "\($0.term):\(JSONText.number($0.total, decimals: 4))" }.joined(separator: ";")))
-            try emit(CSVText.row(cells) + "\n")
+            guard hasTopics else { return try emit(CSVText.row(cells) + "\n") }
+            var text = CSVText.row(cells + Self.csvTopicHeader.map { _ in "" }) + "\n"
+            for t in s.topics {
+                var row = [CSVText.guardFormula(s.column), CSVText.guardFormula(s.label), String(t.n), t.smallN ? "true" : "false"]
+                for d in t.dimensions { row += dimensionCells(d) }
+                row += Array(repeating: "", count: 6) + [t.topic, n(t.share), n(t.impact), n(t.impactLow), n(t.impactHigh)]
+                text += CSVText.row(row) + "\n"
+            }
+            try emit(text)
         }
     }
 
@@ -188,6 +242,7 @@ public struct SegmentFormatter: Sendable {
         let sp = report.parameters
         var out = "{\"columns\":\(strings(report.textColumns)),\"by\":\(strings(report.byColumns)),\"rows\":\(report.rowsRead),\"rowErrors\":\(report.rowErrors)"
         out += ",\"parameters\":{\"confidence\":\(sp.confidence),\"smallSegmentSize\":\(sp.smallSegmentSize),\"topDrivers\":\(sp.topDrivers),\"significanceLevel\":\(sp.significanceLevel)}"
+        if hasTopics { out += ",\"taxonomy\":\(JSONText.string(report.taxonomy ?? ""))" }
         out += ",\"segments\":["
         try emit(out)
         var first = true
@@ -209,8 +264,17 @@ public struct SegmentFormatter: Sendable {
                     "{\"term\":\(JSONText.string($0.term)),\"comments\":\($0.comments),\"total\":\(n($0.total)),\"emotion\":\(n($0.byDimension[0])),\"effort\":\(n($0.byDimension[1])),\"success\":\(n($0.byDimension[2]))}"
                 }.joined(separator: ",") + "]"
             }
-            o += ",\"drivers\":{\"negative\":\(drivers(s.negativeDrivers)),\"positive\":\(drivers(s.positiveDrivers))}}"
-            try emit(o)
+            o += ",\"drivers\":{\"negative\":\(drivers(s.negativeDrivers)),\"positive\":\(drivers(s.positiveDrivers))}"
+            if hasTopics {
+                o += ",\"topics\":[" + s.topics.map { t in
+                    "{\"topic\":\(JSONText.string(t.topic)),\"n\":\(t.n),\"share\":\(n(t.share)),\"impact\":\(n(t.impact)),\"impactCiLow\":\(n(t.impactLow)),\"impactCiHigh\":\(n(t.impactHigh)),\"smallN\":\(t.smallN),\"dimensions\":{"
+                        + t.dimensions.map { d in
+                            "\"\(d.dimension.name)\":{\"n\":\(d.n),\"mean\":\(n(d.mean)),\"ciLow\":\(n(d.low)),\"ciHigh\":\(n(d.high)),\"sd\":\(n(d.standardDeviation)),"
+                                + "\"vsRest\":{\"difference\":\(n(d.difference)),\"t\":\(n(d.t)),\"df\":\(n(d.degreesOfFreedom)),\"p\":\(n(d.p)),\"pAdjusted\":\(n(d.adjustedP))}}"
+                        }.joined(separator: ",") + "}}"
+                }.joined(separator: ",") + "]"
+            }
+            try emit(o + "}")
         }
         try emit("]}\n")
     }

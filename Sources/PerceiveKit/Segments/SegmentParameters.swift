@@ -12,6 +12,12 @@ public struct SegmentParameters: Sendable, Equatable {
     /// The HTML report charts and tables at most this many segments of each grouping, the
     /// largest by n (a note says how many were left out); `segments` outputs carry all.
     public var reportMaxSegments = 30
+    /// The HTML report's topic section (`report --by-topic`) charts and tables at most this
+    /// many topics, those with the largest impact either way; `segments` outputs carry all.
+    public var reportMaxTopics = 30
+    /// Example comments the report shows per topic (those in which the topic's own cx is
+    /// lowest, for a topic that pulls cx down; highest, for one that lifts it).
+    public var topicExamples = 2
 
     public init() {}
     public static let standard = SegmentParameters()
@@ -23,6 +29,8 @@ public struct SegmentParameters: Sendable, Equatable {
             .init(name: "topDrivers", value: topDrivers.description, summary: "driver terms listed per side (negative, positive) in segment summaries"),
             .init(name: "significanceLevel", value: significanceLevel.description, summary: "Benjamini-Hochberg adjusted p below this marks a difference from the rest"),
             .init(name: "reportMaxSegments", value: reportMaxSegments.description, summary: "segments per grouping the HTML report charts and tables, the largest by n"),
+            .init(name: "reportMaxTopics", value: reportMaxTopics.description, summary: "topics the HTML report charts and tables (report --by-topic), the largest impact either way"),
+            .init(name: "topicExamples", value: topicExamples.description, summary: "example comments the HTML report shows per topic, where the topic's own cx is lowest (or highest)"),
         ]
     }
 }

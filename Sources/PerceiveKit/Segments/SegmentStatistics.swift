@@ -16,7 +16,8 @@ public struct SegmentKey: Sendable, Hashable, Comparable {
 /// Per-segment statistics of scored comments, accumulated in one pass and mergeable.
 ///
 /// Groupings: overall, each `by` column alone, and (with two or more) all of them combined.
-/// With several text columns, every text column has its own set. Sums are exact
+/// With several text columns, every text column has its own set. With ``topics``, every
+/// segment also keeps the statistics of each topic its comments mention. Sums are exact
 /// (``ExactSum``), so accumulating rows in any order or merging partials gives identical
 /// results.
 public struct SegmentStatistics: Sendable, Equatable {
@@ -30,12 +31,23 @@ public struct SegmentStatistics: Sendable, Equatable {
     public var rowsRead = 0
     public var rowErrors = 0
     public var cells: [SegmentKey: SegmentAccumulator] = [:]
+    /// The paths of the topics whose statistics each segment keeps (the taxonomy's
+    /// ``TopicTaxonomy/topics``, in its order); empty: no topic statistics.
+    public var topics: [String] = []
+    /// The taxonomy's name and version ("en-cx 1.0.0"); nil without topics.
+    public var taxonomy: String?
 
-    public init(textColumns: [String], byColumns: [String], lexicon: String, parameters: Parameters) {
+    /// - Parameter topics: the taxonomy of the scorer whose comments are added, to keep topic
+    ///   statistics per segment; nil: none (a comment's topics are then left out).
+    public init(textColumns: [String], byColumns: [String], lexicon: String, parameters: Parameters, topics: TopicTaxonomy? = nil) {
         self.textColumns = textColumns
         self.byColumns = byColumns
         self.lexicon = lexicon
         self.neutralBand = parameters.neutralBand
+        if let topics {
+            self.topics = topics.topics
+            self.taxonomy = "\(topics.name) \(topics.version)"
+        }
         var groupings: [[Int]] = [[]]
         for k in byColumns.indices { groupings.append([k]) }
         if byColumns.count > 1 { groupings.append(Array(byColumns.indices)) }
@@ -46,7 +58,7 @@ public struct SegmentStatistics: Sendable, Equatable {
     public mutating func add(_ contribution: CommentContribution, column: Int, segments: [String]) {
         for (g, grouping) in groupings.enumerated() {
             let key = SegmentKey(column: column, grouping: g, values: grouping.map { segments[$0] })
-            cells[key, default: SegmentAccumulator()].add(contribution)
+            cells[key, default: SegmentAccumulator()].add(contribution, includingTopics: !topics.isEmpty)
         }
     }
 
@@ -57,11 +69,15 @@ public struct SegmentStatistics: Sendable, Equatable {
         for (key, accumulator) in other.cells { cells[key, default: SegmentAccumulator()].merge(accumulator) }
     }
 
-    /// Whether `other` can be merged into this (same columns, groupings, lexicon and bands).
+    /// Whether `other` can be merged into this (same columns, groupings, lexicon, bands and
+    /// topics).
     public func isCompatible(with other: SegmentStatistics) -> Bool {
         textColumns == other.textColumns && byColumns == other.byColumns && groupings == other.groupings
-            && lexicon == other.lexicon && neutralBand == other.neutralBand
+            && lexicon == other.lexicon && neutralBand == other.neutralBand && hasTheTopics(of: other)
     }
+
+    /// Whether `other` keeps the same topics of the same taxonomy (or, like this, none).
+    public func hasTheTopics(of other: SegmentStatistics) -> Bool { topics == other.topics && taxonomy == other.taxonomy }
 }
 
 // MARK: - Summary
@@ -118,6 +134,9 @@ public struct SegmentSummary: Sendable, Equatable {
     public var negativeDrivers: [DriverSummary]
     public var positiveDrivers: [DriverSummary]
     public var smallN: Bool
+    /// The topics the segment's comments mention, by impact (see ``TopicSummary``); empty
+    /// without topic statistics.
+    public var topics: [TopicSummary] = []
 
     /// "Region=North, Channel=phone", or "overall".
     public var label: String {
@@ -133,6 +152,9 @@ public struct SegmentReport: Sendable, Equatable {
     public var rowErrors: Int
     public var parameters: SegmentParameters
     public var segments: [SegmentSummary]
+    /// The topics of ``SegmentStatistics/topics`` (empty: no topic statistics) and their taxonomy.
+    public var topics: [String] = []
+    public var taxonomy: String?
 }
 
 extension SegmentStatistics {
@@ -149,14 +171,16 @@ extension SegmentStatistics {
     /// around them.
     public func reportHeader(_ sp: SegmentParameters = .standard) -> SegmentReport {
         SegmentReport(textColumns: textColumns, byColumns: byColumns, rowsRead: rowsRead, rowErrors: rowErrors,
-                      parameters: sp, segments: [])
+                      parameters: sp, segments: [], topics: topics, taxonomy: taxonomy)
     }
 
     /// Hands each segment's summary to `body`, in the order of ``summary(_:)``, making one at a
     /// time: memory for one summary, not for all of them (86,000 segments held as a report and
     /// written as one string took `segments` past 1 GB: issue 15, item 6). Two passes over the
     /// segments: the first finds every test's p-value for the Benjamini–Hochberg adjustment,
-    /// the second makes the summaries.
+    /// the second makes the summaries. The tests of topics against the rest of their segment
+    /// are adjusted as a family of their own, so that the segments' adjusted p-values are the
+    /// same with topics and without.
     ///
     /// - Complexity: O(s log s) for s segments; memory O(s) for the p-values and the order.
     public func forEachSummary(_ sp: SegmentParameters = .standard, _ body: (SegmentSummary) throws -> Void) rethrows {
@@ -170,25 +194,35 @@ extension SegmentStatistics {
         let keys = cells.keys.sorted()
         var quantiles = TQuantiles(confidence: sp.confidence)
         var pValues: [Double] = []
+        var topicP: [Double] = []
         for key in keys {
             let (cell, overall) = cellAndOverall(key)
             for d in SummaryDimension.allCases {
                 if let p = dimensionSummary(d, of: key, cell, overall, &quantiles, pass: .tests).p { pValues.append(p) }
             }
+            for tally in cell.topics {
+                for d in SummaryDimension.allCases {
+                    if let p = topicDimensionSummary(d, tally, cell, &quantiles, pass: .tests).p { topicP.append(p) }
+                }
+            }
         }
-        return SummaryOrder(keys: keys, p: pValues, adjustedP: benjaminiHochbergAdjusted(pValues))
+        return SummaryOrder(keys: keys, p: pValues, adjustedP: benjaminiHochbergAdjusted(pValues),
+                            topicP: topicP, topicAdjustedP: benjaminiHochbergAdjusted(topicP))
     }
 
     struct SummaryOrder {
         var keys: [SegmentKey]
         var p: [Double]
         var adjustedP: [Double]
+        /// The topics' tests, segment by segment, each segment's topics in topic order.
+        var topicP: [Double] = []
+        var topicAdjustedP: [Double] = []
     }
 
     /// The second pass of ``forEachSummary(_:_:)``: the p-values come from the first.
     func forEachSummary(_ order: SummaryOrder, _ sp: SegmentParameters, _ body: (SegmentSummary) throws -> Void) rethrows {
         var quantiles = TQuantiles(confidence: sp.confidence)
-        var next = 0
+        var next = 0, nextTopic = 0
         for key in order.keys {
             var summary = segmentSummary(key, sp, &quantiles)
             for d in summary.dimensions.indices where summary.dimensions[d].t != nil {
@@ -196,6 +230,14 @@ extension SegmentStatistics {
                 summary.dimensions[d].adjustedP = order.adjustedP[next]
                 next += 1
             }
+            for t in summary.topics.indices {
+                for d in summary.topics[t].dimensions.indices where summary.topics[t].dimensions[d].t != nil {
+                    summary.topics[t].dimensions[d].p = order.topicP[nextTopic]
+                    summary.topics[t].dimensions[d].adjustedP = order.topicAdjustedP[nextTopic]
+                    nextTopic += 1
+                }
+            }
+            summary.topics.sort(by: TopicSummary.byImpact)
             try body(summary)
         }
     }
@@ -236,8 +278,7 @@ extension SegmentStatistics {
                 let a = v1 / Double(tally.n), b = v2 / Double(rest.n)
                 s.difference = m1 - m2
                 if a + b > 0 {
-                    let t = (m1 - m2) / (a + b).squareRoot()
-                    let df = (a + b) * (a + b) / (a * a / Double(tally.n - 1) + b * b / Double(rest.n - 1))
+                    let (t, df) = Self.welch(difference: m1 - m2, a, b, tally.n, rest.n)
                     s.t = t
                     s.degreesOfFreedom = df
                     if pass == .tests { s.p = StudentT.twoSidedP(t, degreesOfFreedom: df) }
@@ -251,6 +292,12 @@ extension SegmentStatistics {
     private func cellAndOverall(_ key: SegmentKey) -> (SegmentAccumulator, SegmentAccumulator) {
         let cell = cells[key]!
         return (cell, cells[SegmentKey(column: key.column, grouping: 0, values: [])] ?? cell)
+    }
+
+    /// Welch's t and its degrees of freedom (Welch–Satterthwaite) for a difference of means,
+    /// from a = s₁²/n₁ and b = s₂²/n₂ (a + b > 0, both n ≥ 2).
+    static func welch(difference: Double, _ a: Double, _ b: Double, _ n1: Int, _ n2: Int) -> (t: Double, df: Double) {
+        (difference / (a + b).squareRoot(), (a + b) * (a + b) / (a * a / Double(n1 - 1) + b * b / Double(n2 - 1)))
     }
 
     /// The summary of the segment at `key`, without p-values.
@@ -275,21 +322,27 @@ extension SegmentStatistics {
             column: textColumns[key.column], by: grouping.map { byColumns[$0] }, values: key.values, n: cell.n,
             coverage: cell.coverage, dimensions: dims, emotions: emotions,
             negativeDrivers: drivers(negative: true), positiveDrivers: drivers(negative: false),
-            smallN: cell.n < sp.smallSegmentSize)
+            smallN: cell.n < sp.smallSegmentSize, topics: topicSummaries(cell, sp, &quantiles))
     }
 }
 
 // MARK: - Partials
 
 extension SegmentStatistics {
-    /// Name and version of the partials format (see `docs/segment-partials.md`).
+    /// Name and version of the partials format (see `docs/segment-partials.md`): version 2
+    /// adds topics to version 1. Statistics without topics are written as version 1, the same
+    /// bytes as before topics, so that older builds still read them.
     public static let partialsFormat = "perceive-segment-partials"
-    public static let partialsVersion = 1
+    public static let partialsVersion = 2
+    static let partialsVersionWithoutTopics = 1
 
     /// The statistics as NDJSON lines: a header line, then one line per segment.
     public func partialLines() -> [String] {
         func strings(_ a: [String]) -> String { "[" + a.map(JSONText.string).joined(separator: ",") + "]" }
-        var lines = ["{\"format\":\"\(Self.partialsFormat)\",\"version\":\(Self.partialsVersion),\"scale\":\"2^52\",\"lexicon\":\(JSONText.string(lexicon)),\"neutralBand\":\(neutralBand),\"columns\":\(strings(textColumns)),\"by\":\(strings(byColumns)),\"groupings\":[\(groupings.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ","))],\"rows\":\(rowsRead),\"rowErrors\":\(rowErrors)}"]
+        func moments(_ m: Moments) -> String { "[\(m.n),\"\(m.sum)\",\"\(m.sumOfSquares)\"]" }
+        let version = topics.isEmpty ? Self.partialsVersionWithoutTopics : Self.partialsVersion
+        let topicHeader = topics.isEmpty ? "" : ",\"taxonomy\":\(JSONText.string(taxonomy ?? "")),\"topics\":\(strings(topics))"
+        var lines = ["{\"format\":\"\(Self.partialsFormat)\",\"version\":\(version),\"scale\":\"2^52\",\"lexicon\":\(JSONText.string(lexicon)),\"neutralBand\":\(neutralBand),\"columns\":\(strings(textColumns)),\"by\":\(strings(byColumns)),\"groupings\":[\(groupings.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ","))],\"rows\":\(rowsRead),\"rowErrors\":\(rowErrors)\(topicHeader)}"]
         for key in cells.keys.sorted() {
             let c = cells[key]!
             var line = "{\"column\":\(key.column),\"grouping\":\(key.grouping),\"values\":\(strings(key.values)),\"n\":\(c.n),\"coverage\":[\(c.coverage.map(String.init).joined(separator: ","))],\"dimensions\":["
@@ -304,7 +357,14 @@ extension SegmentStatistics {
                 let t = c.drivers[term]!
                 return "\(JSONText.string(term)):[\(t.comments)," + (t.negative + t.positive).map { "\"\($0)\"" }.joined(separator: ",") + "]"
             }.joined(separator: ",")
-            lines.append(line + "}}")
+            line += "}"
+            if !topics.isEmpty {
+                line += ",\"topics\":{" + c.topics.map { t in
+                    "\(JSONText.string(topics[Int(t.topic)])):{\"n\":\(t.comments),\"topic\":[\(t.own.map(moments).joined(separator: ","))],"
+                        + "\"comment\":[\(t.mentioning.map(moments).joined(separator: ","))]}"
+                }.joined(separator: ",") + "}"
+            }
+            lines.append(line + "}")
         }
         return lines
     }
@@ -327,7 +387,20 @@ extension SegmentStatistics {
         for d in cell.dimensions { counts += [d.n] + d.bands; sums += [d.sum, d.sumOfSquares] }
         for t in cell.emotions.values { counts.append(t.comments); sums.append(t.intensity) }
         for t in cell.drivers.values { counts.append(t.comments); sums += t.negative + t.positive }
+        for t in cell.topics {
+            counts.append(t.comments)
+            for m in t.own + t.mentioning { sums += [m.sum, m.sumOfSquares] }
+        }
         if let bad = counts.first(where: { $0 < 0 || $0 > n }) { return "expected counts within 0…n (\(n)), found \(bad)" }
+        for t in cell.topics {
+            let bad = t.own.map(\.n) + t.mentioning.map(\.n)
+            if let count = bad.first(where: { $0 < 0 || $0 > t.comments }) {
+                return "expected a topic's counts within 0…its n (\(t.comments)), found \(count)"
+            }
+            for k in 0..<4 where t.mentioningMoments(k).n > cell.dimension(k).n {
+                return "expected a topic's comments with \(SummaryDimension(rawValue: k)!.name) (\(t.mentioningMoments(k).n)) within the segment's (\(cell.dimension(k).n))"
+            }
+        }
         if let bad = sums.first(where: { $0.units.magnitude > maximumSumUnits.magnitude }) {
             return "expected sums within ±2^100 units, found \(bad)"
         }
@@ -338,22 +411,36 @@ extension SegmentStatistics {
     /// mean outside −1…1 (every value is), or whose sum of squares is below sum²/n (a negative
     /// variance) or above n. Sums are fixed-point, rounded per term by at most half a unit, so
     /// each bound allows n units (and the variance 10⁻⁹·n) of rounding.
-    static func impossible(_ cell: SegmentAccumulator) -> String? {
+    static func impossible(_ cell: SegmentAccumulator, topicPaths: [String] = []) -> String? {
         for (k, d) in cell.dimensions.enumerated() {
             let name = SummaryDimension(rawValue: k)?.name ?? "\(k + 1)"
-            let n = Double(d.n), slack = Int128(d.n)
-            let limit = Int128(d.n) * Int128(ExactSum.scale) + slack
-            if d.sum.units.magnitude > limit.magnitude {
-                return "dimension \(name): sum \(d.sum) over n = \(d.n) implies a mean outside −1…1"
+            if let problem = impossible(d.moments, "dimension \(name)") { return problem }
+        }
+        for t in cell.topics {
+            let path = topicPaths.indices.contains(Int(t.topic)) ? topicPaths[Int(t.topic)] : "\(t.topic)"
+            for k in 0..<4 {
+                let name = SummaryDimension(rawValue: k)!.name
+                if let problem = impossible(t.ownMoments(k), "topic \(path): its \(name)")
+                    ?? impossible(t.mentioningMoments(k), "topic \(path): the \(name) of its comments") { return problem }
             }
-            if d.sumOfSquares.units < -slack || d.sumOfSquares.units > limit {
-                return "dimension \(name): sum of squares \(d.sumOfSquares) is outside 0…n (n = \(d.n))"
-            }
-            if d.n > 0 {
-                let sum = d.sum.value, squares = d.sumOfSquares.value
-                if squares - sum * sum / n < -1e-9 * n {
-                    return "dimension \(name): sum of squares \(d.sumOfSquares) is below what the sum \(d.sum) implies over n = \(d.n) (a negative variance)"
-                }
+        }
+        return nil
+    }
+
+    /// What no values within −1…1 could have given as `d` (see ``impossible(_:)``), or nil.
+    static func impossible(_ d: Moments, _ name: String) -> String? {
+        let n = Double(d.n), slack = Int128(d.n)
+        let limit = Int128(d.n) * Int128(ExactSum.scale) + slack
+        if d.sum.units.magnitude > limit.magnitude {
+            return "\(name): sum \(d.sum) over n = \(d.n) implies a mean outside −1…1"
+        }
+        if d.sumOfSquares.units < -slack || d.sumOfSquares.units > limit {
+            return "\(name): sum of squares \(d.sumOfSquares) is outside 0…n (n = \(d.n))"
+        }
+        if d.n > 0 {
+            let sum = d.sum.value, squares = d.sumOfSquares.value
+            if squares - sum * sum / n < -1e-9 * n {
+                return "\(name): sum of squares \(d.sumOfSquares) is below what the sum \(d.sum) implies over n = \(d.n) (a negative variance)"
             }
         }
         return nil
@@ -370,6 +457,7 @@ extension SegmentStatistics {
     /// Reads statistics written by ``partialLines()``. `file` names the source in errors.
     public static func parsePartials<S: Sequence<String>>(_ lines: S, file: String) throws(InputError) -> SegmentStatistics {
         var statistics: SegmentStatistics?
+        var topicIndex: [String: Int32] = [:]
         for (index, line) in lines.enumerated() {
             let number = index + 1
             if line.isEmpty { continue }
@@ -379,8 +467,9 @@ extension SegmentStatistics {
             }
             guard let shape = statistics.map({ (columns: $0.textColumns.count, groupings: $0.groupings.map(\.count)) }) else {
                 guard object["format"] as? String == partialsFormat else { throw fail("expected a \(partialsFormat) header line") }
-                guard (object["version"] as? NSNumber)?.intValue == partialsVersion else {
-                    throw fail("expected version \(partialsVersion) of \(partialsFormat), found \(object["version"] ?? "none")")
+                let version = wholeNumber(object["version"])
+                guard let version, (partialsVersionWithoutTopics...partialsVersion).contains(version) else {
+                    throw fail("expected version \(partialsVersionWithoutTopics) or \(partialsVersion) of \(partialsFormat), found \(object["version"] ?? "none")")
                 }
                 guard let columns = object["columns"] as? [String], let by = object["by"] as? [String],
                       let groupings = object["groupings"] as? [[NSNumber]], let lexicon = object["lexicon"] as? String,
@@ -400,6 +489,15 @@ extension SegmentStatistics {
                 s.groupings = groupings.map { $0.map(\.intValue) }
                 s.rowsRead = rows
                 s.rowErrors = errors
+                if version >= 2 {
+                    guard let taxonomy = object["taxonomy"] as? String, let topics = object["topics"] as? [String], !topics.isEmpty,
+                          Set(topics).count == topics.count, topics.count <= Int(Int32.max) else {
+                        throw fail("expected taxonomy and topics (one or more distinct paths) in a version 2 header")
+                    }
+                    s.taxonomy = taxonomy
+                    s.topics = topics
+                    topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1, Int32($0)) })
+                }
                 statistics = s
                 continue
             }
@@ -437,10 +535,35 @@ extension SegmentStatistics {
                 }
                 cell.drivers[term] = DriverTally(comments: count, negative: Array(sums[0..<3]), positive: Array(sums[3..<6]))
             }
+            if !topicIndex.isEmpty {
+                guard let topics = object["topics"] as? [String: [String: Any]] else {
+                    throw fail("expected topics (an object of the segment's topics) in a segment line of version 2")
+                }
+                for (path, value) in topics {
+                    guard let topic = topicIndex[path] else { throw fail("expected a topic of the header's topics, found \(JSONText.string(path))") }
+                    func moments(_ key: String) -> [Moments]? {
+                        guard let list = value[key] as? [[Any]], list.count == 4 else { return nil }
+                        let parsed = list.compactMap { m -> Moments? in
+                            guard m.count == 3, let n = wholeNumber(m[0]), let sum = (m[1] as? String).flatMap(ExactSum.init),
+                                  let squares = (m[2] as? String).flatMap(ExactSum.init) else { return nil }
+                            return Moments(n: n, sum: sum, sumOfSquares: squares)
+                        }
+                        return parsed.count == 4 ? parsed : nil
+                    }
+                    guard let n = wholeNumber(value["n"]), let own = moments("topic"), let mentioning = moments("comment") else {
+                        throw fail("expected n, topic and comment (4 [n, \"sum\", \"sumOfSquares\"] each) for topic \(path)")
+                    }
+                    var tally = TopicTally(topic: topic)
+                    tally.comments = n
+                    tally.own = own
+                    tally.mentioning = mentioning
+                    cell.topics.withTally(topic) { $0 = tally }
+                }
+            }
             let key = SegmentKey(column: column, grouping: grouping, values: values)
             // Counts and sums from a file are checked before they are added, so that a corrupt
             // or hostile partials file is refused instead of overflowing (found by fuzz-partials).
-            if let problem = Self.outOfRange(cell, mergedInto: statistics!.cells[key]) ?? Self.impossible(cell) { throw fail(problem) }
+            if let problem = Self.outOfRange(cell, mergedInto: statistics!.cells[key]) ?? Self.impossible(cell, topicPaths: statistics!.topics) { throw fail(problem) }
             statistics!.cells[key, default: SegmentAccumulator()].merge(cell)
         }
         guard let statistics else { throw InputError(file: file, line: 1, column: 1, "expected a \(partialsFormat) header line, found an empty file") }
