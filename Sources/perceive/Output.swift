@@ -6,11 +6,7 @@ enum CLIError: UsageError {
     /// Bad usage or unreadable input: exit code 2.
     case input(String)
 
-    var description: String {
-        switch self {
-        case .input(let message): message
-        }
-    }
+    var description: String { switch self { case .input(let message): message } }
 }
 
 /// Errors that end a command with exit code 2 and their message, `perceive: MESSAGE`: bad
