@@ -25,7 +25,7 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let html = result.stdout
         #expect(html.contains("<section id=\"topics\">") && html.contains("<svg class=\"chart impact\"") && html.contains("<h3>Impact by Region</h3>"))
-        #expect(html.contains("<h4>digital/website-and-app <span class=\"note\">impact -0.041 · 28 comments</span></h4>"))
+        #expect(html.contains("<h4>digital/website-and-app <span class=\"note\">impact -0.042 · 28 comments</span></h4>"))
         #expect(html.components(separatedBy: "<script").count == 2)
         let plain = try CLI.run(args)
         #expect(plain.status == 0 && !plain.stdout.contains("<section id=\"topics\">"))
