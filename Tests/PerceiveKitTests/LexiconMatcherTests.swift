@@ -46,6 +46,13 @@ import Testing
         #expect(try matches("xy n't good") == ["good 2..<3"])
     }
 
+    @Test func aContractionWithoutItsApostropheIsTheWordWithIt() throws {
+        // "dont" is "don't" (the fixture has only the latter); a word that only ends in "nt" is itself.
+        #expect(try matches("i dont like it") == ["don't 1..<2"])
+        expectClose(try Fixture.scorer().score("dont good").scores.emotion, 0.5 * p.negationFactor)
+        #expect(try matches("i want it") == [])
+    }
+
     @Test func everyTokenGetsItsMatchOrMinusOne() throws {
         let (analysis, _) = try scorer.analysis(of: "so good on hold")
         #expect(analysis.matchAt == [-1, 0, 1, 1])

@@ -14,7 +14,8 @@ enum LexiconMatcher {
         var sawUpper = false, sawLower = false
         analysis.tokenized.folded.withUnsafeBufferPointer { folded in
             for token in tokens {
-                analysis.vocabulary.append(lexicon.vocabularyID(UnsafeBufferPointer(rebasing: folded[Int(token.foldStart)..<Int(token.foldEnd)])))
+                let bytes = UnsafeBufferPointer(rebasing: folded[Int(token.foldStart)..<Int(token.foldEnd)])
+                analysis.vocabulary.append(Self.apostropheless(bytes, lexicon) ?? lexicon.vocabularyID(bytes))
                 if token.kind == .word { sawUpper = sawUpper || token.hasUpper; sawLower = sawLower || token.hasLower }
                 analysis.isClauseBreak.append(token.kind == .punctuation && Self.endsClause(folded, token))
             }
@@ -76,6 +77,22 @@ enum LexiconMatcher {
             }
         }
         if joinedContraction { extendOverSplitNegations(&analysis) }
+    }
+
+    /// A contraction written without its apostrophe ("wont", "didnt", "cant", as in quick
+    /// messages) is the word with it ("won't", "didn't", "can't") when the lexicon has that
+    /// word, so its phrases ("won't let me") match too. Nil for any other token.
+    @inline(__always)
+    private static func apostropheless(_ bytes: UnsafeBufferPointer<UInt8>, _ lexicon: Lexicon) -> Int32? {
+        let n = bytes.count
+        guard n >= 4 && n <= 9, bytes[n - 1] == UInt8(ascii: "t"), bytes[n - 2] == UInt8(ascii: "n") else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { buffer in
+            for k in 0..<(n - 1) { buffer[k] = bytes[k] }
+            buffer[n - 1] = UInt8(ascii: "'")
+            buffer[n] = UInt8(ascii: "t")
+            let id = lexicon.vocabularyID(UnsafeBufferPointer(buffer))
+            return id >= 0 ? id : nil
+        }
     }
 
     /// True for the token "n't" at `token`.
