@@ -5,9 +5,9 @@ import PerceiveKit
 struct TopicOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Topic taxonomy: FILE replaces the default (en-cx's topics), +FILE adds to it.", valueName: "file|+file"))
     var topics: String?
-
-    @Flag(name: .long, help: "Match no topics: records without the topics fields, as before topics existed.")
+    @Flag(name: .long, help: "Match no topics (score: records without the topics fields, as before topics existed).")
     var noTopics = false
+    func validate() throws { if noTopics && topics != nil { throw ValidationError("--no-topics: not with --topics") } }
 
     /// The taxonomy to match (the default one unless told otherwise), nil with `--no-topics`.
     func taxonomy() throws -> TopicTaxonomy? { try TopicTaxonomy.forOption(topics, disabled: noTopics) }

@@ -162,5 +162,7 @@ import Testing
         #expect(mixed.status == 2 && mixed.stderr.contains("b.ndjson:1:1: expected partials with the same topics as the first file: it has none (segments without --by-topic), this one those of en-cx 1.0.0 (47 topics)"))
         let refused = try CLI.run(["segments", "--by-topic", "--no-topics"] + common, in: directory)
         #expect(refused.status == 2 && refused.stderr.contains("--no-topics: not with --by-topic"))
+        let contradictory = try CLI.run(["segments", "--topics", "+extra.tsv", "--no-topics"] + common, in: directory)
+        #expect(contradictory.status == 2 && contradictory.stderr.contains("--no-topics: not with --topics"))
     }
 }
