@@ -25,7 +25,14 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let html = result.stdout
         #expect(html.contains("<section id=\"topics\">") && html.contains("<svg class=\"chart impact\"") && html.contains("<h3>Impact by Region</h3>"))
-        #expect(html.contains("<h4>digital/website-and-app <span class=\"note\">impact -0.042 · 28 comments</span></h4>"))
+        // The examples' heading carries the topic's impact as `segments --by-topic` computes it.
+        let segments = try CLI.run(["segments", "--input", sample, "--text-column", "Comment", "--by", "Region", "--quiet", "--by-topic", "--format", "json"])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(segments.stdout.utf8)) as? [String: Any])
+        let overall = try #require((summary["segments"] as? [[String: Any]])?.first?["topics"] as? [[String: Any]])
+        let app = try #require(overall.first { $0["topic"] as? String == "digital/website-and-app" })
+        let impact = try #require(app["impact"] as? Double)
+        #expect(impact < 0 && app["n"] as? Int == 28)
+        #expect(html.contains("<h4>digital/website-and-app <span class=\"note\">impact \(String(format: "%.3f", impact)) · 28 comments</span></h4>"))
         #expect(html.components(separatedBy: "<script").count == 2)
         let plain = try CLI.run(args)
         #expect(plain.status == 0 && !plain.stdout.contains("<section id=\"topics\">"))
