@@ -48,6 +48,22 @@ import Testing
     expectClose(result.scores.effort, -DurationRule.penalty(minutes: p.vagueDurationCount * 60, p))
 }
 
+@Test func theLengthOfAStayIsNoWait() throws {
+    // A duration of a day or more at most four words after a stay word, in its clause.
+    #expect(try Fixture.scorer().score("we stayed three days").evidence(.effort).isEmpty)
+    #expect(try Fixture.scorer().score("spent at the resort 2 weeks").evidence(.effort).isEmpty)
+    // Less than a day, or a wait word nearer than the stay word: a wait.
+    let hours = try Fixture.scorer().score("spent 2 hours")
+    expectClose(try hours.only(.effort).contribution, -DurationRule.penalty(minutes: 120, p) * p.unattributedDurationWeight)
+    let queue = try Fixture.scorer().score("spent 2 days in the queue")
+    expectClose(try queue.only(.effort).contribution, -DurationRule.penalty(minutes: 2 * 1440, p))
+    // Too far, or across a clause break: as before.
+    #expect(try Fixture.scorer().score("stayed in old town 2 days").evidence(.effort).isEmpty)
+    let far = try Fixture.scorer().score("stayed in the big old town 2 days")
+    expectClose(try far.only(.effort).contribution, -DurationRule.penalty(minutes: 2 * 1440, p) * p.unattributedDurationWeight)
+    #expect(try !Fixture.scorer().score("we stayed, then five hours").evidence(.effort).isEmpty)
+}
+
 @Test func theLengthOfAThingIsNoWait() throws {
     // A duration right before a measured word, across a hyphen or a compound duration.
     #expect(try Fixture.scorer().score("a three-hour trip").evidence(.effort).isEmpty)

@@ -49,7 +49,7 @@ enum Fixture {
     // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
     // delivery (process-context), hold and queue (wait-context); for, waited, took
     // (duration-lead); another (sarcasm); flight, trip (measured); rebooked, amended, moved
-    // us, fixed (done); need to, if (unrealized).
+    // us, fixed (done); need to, if (unrealized); stayed, spent (stay).
     static let terms = header + """
         term\tvalence\teffort\tsuccess\temotions
         good\t0.5
@@ -156,6 +156,8 @@ enum Fixture {
         moved us\tdone
         fixed\tdone
         need to\tunrealized
+        stayed\tstay
+        spent\tstay
         if\tunrealized
 
         """

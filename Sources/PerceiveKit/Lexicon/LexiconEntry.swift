@@ -60,6 +60,9 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// request or a promise ("need to", "hoping", "if", "asked for", "would be"):
     /// ``UnrealizedOutcomeRule``.
     case unrealized
+    /// A word after which a duration is how long the customer stayed somewhere ("stayed",
+    /// "spent", "holiday"): ``DurationRule`` skips it unless a wait word is nearer.
+    case stay
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -94,6 +97,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .measured: position = 24
         case .done: position = 25
         case .unrealized: position = 26
+        case .stay: position = 27
         }
         return 1 << position
     }
@@ -189,7 +193,7 @@ public struct EntryInfo: Sendable {
     /// match of their own, so they cost the other rules nothing.
     static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
         | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit
-        | CueKind.done.bit)
+        | CueKind.done.bit | CueKind.stay.bit)
 
     /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
     public var isWordCueOnly: Bool {

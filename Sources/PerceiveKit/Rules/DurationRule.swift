@@ -8,7 +8,8 @@
 /// none of them (a flight's length) weighs ``Parameters/unattributedDurationWeight`` on effort.
 /// A bare plural unit counts only after a `duration-lead` cue ("for hours", "took weeks").
 /// A duration that gives the length of a thing is skipped: one followed by a `measured` cue
-/// ("a 2 hr flight", "a 3-day trip"), or by "long" without a wait word ("5 hours long").
+/// ("a 2 hr flight", "a 3-day trip"), or by "long" without a wait word ("5 hours long"), and
+/// so is one just after a `stay` word ("stayed 3 days", "spent 2 weeks in Rome").
 ///
 /// A duration is a count (digits or a `number` cue word; "half an" multiplies, "twenty five"
 /// adds, "2-3" takes the larger) before a `duration-unit` cue, or a token such as "45mins".
@@ -119,7 +120,8 @@ public struct DurationRule: ScoringRule {
     private func record(_ minutes: Double, first: Int, end: Int, _ analysis: inout Analysis, _ context: RuleContext) {
         let p = context.parameters
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
-        if isLength(end: end, attribution, analysis, context.lexicon) { return }
+        if isLength(end: end, attribution, analysis, context.lexicon)
+            || isStay(minutes, first: first, end: end, analysis, context.lexicon) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
         // up per token, so "within" counts even inside a phrase such as "answered within",
         // and as a phrase starting at the token ("less than").
@@ -181,6 +183,37 @@ public struct DurationRule: ScoringRule {
         guard next < tokens.count, tokens[next].sentence == sentence else { return false }
         if lexicon.singleTokenCues(analysis.vocabulary[next]).contains(.measured) { return true }
         return analysis.tokenIs(next, "long") && attribution != .wait
+    }
+
+    /// True when the duration `first..<end` is how long the customer stayed somewhere: a day
+    /// or more, a `stay` word ("stayed", "spent", "holiday") at most four words before it in its
+    /// clause, and no wait word between them or in the four words after it ("we stayed 3 days",
+    /// "spent 2 weeks in Rome"; but "spent 2 days in the queue" and "spent 2 hours trying to
+    /// log in" are waits).
+    func isStay(_ minutes: Double, first: Int, end: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
+        guard minutes >= 1440 else { return false }
+        let tokens = analysis.tokens
+        let sentence = tokens[first].sentence
+        func cues(_ i: Int) -> CueSet {
+            let single = lexicon.singleTokenCues(analysis.vocabulary[i])
+            guard analysis.matchAt[i] >= 0 else { return single }
+            return CueSet(rawValue: single.rawValue | lexicon.info[Int(analysis.matches[Int(analysis.matchAt[i])].entry)].cues.rawValue)
+        }
+        var j = end, after = 0
+        while j < tokens.count && after < 4 && tokens[j].sentence == sentence && !analysis.isClauseBreak[j] {
+            if cues(j).contains(.waitContext) { return false }
+            if tokens[j].kind != .punctuation { after += 1 }
+            j += 1
+        }
+        var i = first - 1, words = 0
+        while i >= 0 && words < 4 && tokens[i].sentence == sentence && !analysis.isClauseBreak[i] {
+            let here = cues(i)
+            if here.contains(.waitContext) { return false }
+            if here.contains(.stay) { return true }
+            if tokens[i].kind != .punctuation { words += 1 }
+            i -= 1
+        }
+        return false
     }
 
     /// What a duration measures, from the nearest `wait-context` or `delay-context` cue in its
