@@ -29,10 +29,20 @@ extension Array {
     }
 }
 
-/// A phrase: the vocabulary ids of its tokens and the entry it stands for.
-struct Phrase: Sendable {
-    var tokens: [Int32]
+/// A phrase of a lexicon: its tokens' vocabulary ids, `phraseTokens[start ..< start + count]`,
+/// and the entry it stands for.
+struct PhraseSpan: Sendable {
+    var start: Int32
+    var count: Int32
     var entry: Int32
+    /// Its second token's vocabulary id (read in place by the binary search).
+    var second: Int32
+}
+
+extension UInt64 {
+    /// The bit of a one-word Bloom filter that vocabulary id `id` sets: lets matching skip the
+    /// search for a phrase when no phrase of the head word has the next word second.
+    @inline(__always) static func bloomBit(_ id: Int32) -> UInt64 { 1 &<< UInt64(truncatingIfNeeded: id & 63) }
 }
 
 /// A loaded, immutable lexicon, ready for matching. Safe to share between threads.
@@ -51,10 +61,17 @@ public struct Lexicon: Sendable {
     private var vocabulary: ByteHashTable
     /// vocabulary id → entry of the single-token term, or -1.
     private var singleEntry: [Int32]
-    /// vocabulary id → phrases starting with it, longest first.
-    private let phrasesByHead: [Int32: [Phrase]]
-    /// vocabulary id → whether some phrase starts with it (avoids a dictionary lookup).
-    private var startsPhrase: [Bool]
+    /// vocabulary id → its phrases, `phrases[phraseStart[id] ..< phraseStart[id + 1]]` (empty
+    /// for most ids), ordered by their second token, then longest first, then as loaded:
+    /// matching finds the phrases that can match by a binary search on the next token. In flat
+    /// arrays: a dictionary of phrase lists per head word cost a hash and a pointer chase per
+    /// phrase for every token that starts one, and was the largest part of matching.
+    private var phraseStart: [Int32]
+    /// vocabulary id → ``UInt64/bloomBit(_:)`` of the second token of each of its phrases, or'd.
+    private var secondBloom: [UInt64]
+    private let phrases: [PhraseSpan]
+    /// The vocabulary ids of every phrase, back to back.
+    private let phraseTokens: [Int32]
 
     public var name: String { manifest.name }
     public var version: String { manifest.version }
@@ -74,20 +91,40 @@ public struct Lexicon: Sendable {
         self.emotionWeights = weights
         self.vocabulary = vocabulary
         var single = [Int32](repeating: -1, count: vocabulary.count)
-        var phrases: [Int32: [Phrase]] = [:]
-        var starts = [Bool](repeating: false, count: vocabulary.count)
+        var spans: [PhraseSpan] = []
+        var tokenIDs: [Int32] = []
         for (index, tokens) in entryTokens.enumerated() {
             if tokens.count == 1 {
                 single[Int(tokens[0])] = Int32(index)
             } else {
-                phrases[tokens[0], default: []].append(Phrase(tokens: tokens, entry: Int32(index)))
-                starts[Int(tokens[0])] = true
+                spans.append(PhraseSpan(start: Int32(tokenIDs.count), count: Int32(tokens.count), entry: Int32(index),
+                                        second: tokens[1]))
+                tokenIDs += tokens
             }
         }
-        for key in phrases.keys { phrases[key]!.sort { $0.tokens.count > $1.tokens.count } }
+        // By head, second token, length (longest first), then load order.
+        spans.sort { a, b in
+            let (ha, hb) = (tokenIDs[Int(a.start)], tokenIDs[Int(b.start)])
+            if ha != hb { return ha < hb }
+            if a.second != b.second { return a.second < b.second }
+            return a.count != b.count ? a.count > b.count : a.entry < b.entry
+        }
+        var start = [Int32](repeating: 0, count: vocabulary.count + 1)
+        var bloom = [UInt64](repeating: 0, count: vocabulary.count)
+        var k = 0
+        for id in 0..<vocabulary.count {
+            start[id] = Int32(k)
+            while k < spans.count && tokenIDs[Int(spans[k].start)] == Int32(id) {
+                bloom[id] |= .bloomBit(spans[k].second)
+                k += 1
+            }
+        }
+        start[vocabulary.count] = Int32(k)
         singleEntry = single
-        phrasesByHead = phrases
-        startsPhrase = starts
+        phraseStart = start
+        secondBloom = bloom
+        phrases = spans
+        phraseTokens = tokenIDs
     }
 
     /// The same lexicon in memory of its own: every array (and dictionary) copied into new
@@ -109,12 +146,10 @@ public struct Lexicon: Sendable {
         emotionWeights = other.emotionWeights.detachedCopy()
         vocabulary = other.vocabulary.detachedCopy()
         singleEntry = other.singleEntry.detachedCopy()
-        var phrases = [Int32: [Phrase]](minimumCapacity: other.phrasesByHead.count)
-        for (head, list) in other.phrasesByHead {
-            phrases[head] = list.map { Phrase(tokens: $0.tokens.detachedCopy(), entry: $0.entry) }
-        }
-        phrasesByHead = phrases
-        startsPhrase = other.startsPhrase.detachedCopy()
+        phraseStart = other.phraseStart.detachedCopy()
+        secondBloom = other.secondBloom.detachedCopy()
+        phrases = other.phrases.detachedCopy()
+        phraseTokens = other.phraseTokens.detachedCopy()
     }
 
     /// The same lexicon with `words` (folded tokens) in its vocabulary too, and the vocabulary
@@ -126,13 +161,16 @@ public struct Lexicon: Sendable {
     func addingVocabulary(_ words: [[UInt8]]) -> (lexicon: Lexicon, ids: [Int32]) {
         var table = vocabulary
         let ids = words.map { table.insert($0, value: Int32(table.count)) }
-        var single = singleEntry, starts = startsPhrase
+        var single = singleEntry, starts = phraseStart, bloom = secondBloom
         single.append(contentsOf: repeatElement(-1, count: table.count - single.count))
-        starts.append(contentsOf: repeatElement(false, count: table.count - starts.count))
+        bloom.append(contentsOf: repeatElement(0, count: table.count - bloom.count))
+        // New words start no phrase: their ranges are empty, at the end.
+        starts.append(contentsOf: repeatElement(starts[starts.count - 1], count: table.count + 1 - starts.count))
         var extended = self
         extended.vocabulary = table
         extended.singleEntry = single
-        extended.startsPhrase = starts
+        extended.phraseStart = starts
+        extended.secondBloom = bloom
         return (extended, ids)
     }
 
@@ -164,15 +202,36 @@ public struct Lexicon: Sendable {
     public func longestMatch(in ids: UnsafeBufferPointer<Int32>, at position: Int) -> (entry: Int32, length: Int)? {
         let head = ids[position]
         if head < 0 { return nil }
-        if startsPhrase[Int(head)], let candidates = phrasesByHead[head] {
-            for phrase in candidates where position + phrase.tokens.count <= ids.count {
-                var matches = true
-                for k in 1..<phrase.tokens.count where ids[position + k] != phrase.tokens[k] {
-                    matches = false
-                    break
+        if position + 1 < ids.count, ids[position + 1] >= 0,
+           secondBloom[Int(head)] & .bloomBit(ids[position + 1]) != 0 {
+            var k = Int(phraseStart[Int(head)]), end = Int(phraseStart[Int(head) + 1])
+            let found: (entry: Int32, length: Int)? = phrases.withUnsafeBufferPointer { phrases in
+                phraseTokens.withUnsafeBufferPointer { tokens in
+                    // The first phrase whose second token is the next one, then those after it
+                    // with the same second token, longest first.
+                    let second = ids[position + 1]
+                    while k < end {
+                        let middle = (k + end) / 2
+                        if phrases[middle].second < second { k = middle + 1 } else { end = middle }
+                    }
+                    end = Int(phraseStart[Int(head) + 1])
+                    while k < end && phrases[k].second == second {
+                        let phrase = phrases[k]
+                        let count = Int(phrase.count)
+                        if position + count <= ids.count {
+                            var matches = true
+                            for t in 2..<count where ids[position + t] != tokens[Int(phrase.start) + t] {
+                                matches = false
+                                break
+                            }
+                            if matches { return (phrase.entry, count) }
+                        }
+                        k += 1
+                    }
+                    return nil
                 }
-                if matches { return (phrase.entry, phrase.tokens.count) }
             }
+            if let found { return found }
         }
         let single = singleEntry[Int(head)]
         return single >= 0 ? (single, 1) : nil
@@ -182,7 +241,7 @@ public struct Lexicon: Sendable {
     /// a phrase: the matcher then also tries the phrase with an adverb after it skipped.
     @inline(__always)
     func isNegatorHead(_ id: Int32) -> Bool {
-        guard id >= 0, startsPhrase[Int(id)] else { return false }
+        guard id >= 0, phraseStart[Int(id)] < phraseStart[Int(id) + 1] else { return false }
         let single = singleEntry[Int(id)]
         return single >= 0 && info[Int(single)].shifter == .negator
     }

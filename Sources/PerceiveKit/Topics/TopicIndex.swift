@@ -13,6 +13,8 @@ final class TopicIndex: Sendable {
         var count: Int32
         /// For a phrase: its term. For an exclusion: where the term's tokens start in it.
         var value: Int32
+        /// For a phrase: its second token (read in place by the binary search).
+        var second: Int32 = -1
     }
 
     let taxonomy: TopicTaxonomy
@@ -23,6 +25,9 @@ final class TopicIndex: Sendable {
     /// phrases that can match by a binary search on the next token ("the", "in", "no" start
     /// up to 20 phrases each, and a linear scan of those was half of the matching).
     private let phraseStart: [Int32]
+    /// Vocabulary id → ``UInt64/bloomBit(_:)`` of the second token of each of its phrases, or'd:
+    /// most words that start a phrase are followed by none of its second words, and skip the search.
+    private let secondBloom: [UInt64]
     private let phrases: [Span]
     /// Term → its exclusions (one span per place the term occurs in one),
     /// `exclusions[exclusionStart[term] ..< exclusionStart[term + 1]]`.
@@ -33,11 +38,12 @@ final class TopicIndex: Sendable {
     /// Term → its topic.
     let topicOfTerm: [Int32]
 
-    private init(taxonomy: TopicTaxonomy, singleTerm: [Int32], phraseStart: [Int32], phrases: [Span], exclusionStart: [Int32],
-                 exclusions: [Span], tokens: [Int32], topicOfTerm: [Int32]) {
+    private init(taxonomy: TopicTaxonomy, singleTerm: [Int32], phraseStart: [Int32], secondBloom: [UInt64], phrases: [Span],
+                 exclusionStart: [Int32], exclusions: [Span], tokens: [Int32], topicOfTerm: [Int32]) {
         self.taxonomy = taxonomy
         self.singleTerm = singleTerm
         self.phraseStart = phraseStart
+        self.secondBloom = secondBloom
         self.phrases = phrases
         self.exclusionStart = exclusionStart
         self.exclusions = exclusions
@@ -67,7 +73,8 @@ final class TopicIndex: Sendable {
             if termIDs.count == 1 {
                 single[Int(termIDs[0])] = Int32(index)
             } else {
-                phraseLists[termIDs[0], default: []].append(Span(start: Int32(tokens.count), count: Int32(termIDs.count), value: Int32(index)))
+                phraseLists[termIDs[0], default: []].append(Span(start: Int32(tokens.count), count: Int32(termIDs.count),
+                                                                 value: Int32(index), second: termIDs[1]))
                 tokens += termIDs
             }
             for exclusion in term.exclusions {
@@ -81,18 +88,17 @@ final class TopicIndex: Sendable {
             exclusionStart.append(Int32(exclusions.count))
         }
         var phraseStart = [Int32](repeating: 0, count: size + 1)
+        var secondBloom = [UInt64](repeating: 0, count: size)
         var phrases: [Span] = []
         for id in 0..<size {
             phraseStart[id] = Int32(phrases.count)
             if let list = phraseLists[Int32(id)] {
-                phrases += list.sorted { a, b in
-                    let (x, y) = (tokens[Int(a.start) + 1], tokens[Int(b.start) + 1])
-                    return x != y ? x < y : a.count > b.count
-                }
+                phrases += list.sorted { a, b in a.second != b.second ? a.second < b.second : a.count > b.count }
+                for phrase in list { secondBloom[id] |= .bloomBit(phrase.second) }
             }
         }
         phraseStart[size] = Int32(phrases.count)
-        let index = TopicIndex(taxonomy: taxonomy, singleTerm: single, phraseStart: phraseStart, phrases: phrases,
+        let index = TopicIndex(taxonomy: taxonomy, singleTerm: single, phraseStart: phraseStart, secondBloom: secondBloom, phrases: phrases,
                                exclusionStart: exclusionStart, exclusions: exclusions, tokens: tokens,
                                topicOfTerm: taxonomy.terms.map(\.topic))
         return (extended, index)
@@ -102,7 +108,7 @@ final class TopicIndex: Sendable {
     /// must not share reference-counted buffers).
     func detachedCopy() -> TopicIndex {
         TopicIndex(taxonomy: taxonomy.detachedCopy(), singleTerm: singleTerm.detachedCopy(), phraseStart: phraseStart.detachedCopy(),
-                   phrases: phrases.detachedCopy(), exclusionStart: exclusionStart.detachedCopy(), exclusions: exclusions.detachedCopy(),
+                   secondBloom: secondBloom.detachedCopy(), phrases: phrases.detachedCopy(), exclusionStart: exclusionStart.detachedCopy(), exclusions: exclusions.detachedCopy(),
                    tokens: tokens.detachedCopy(), topicOfTerm: topicOfTerm.detachedCopy())
     }
 
@@ -114,53 +120,55 @@ final class TopicIndex: Sendable {
     @inline(__always)
     func matches(in ids: UnsafeBufferPointer<Int32>, _ found: (Int32, Int, Int) -> Void) {
         singleTerm.withUnsafeBufferPointer { single in
-            phraseStart.withUnsafeBufferPointer { phraseStart in
-                phrases.withUnsafeBufferPointer { phrases in
-                    tokens.withUnsafeBufferPointer { tokens in
-                        exclusionStart.withUnsafeBufferPointer { exclusionStart in
-                            exclusions.withUnsafeBufferPointer { exclusions in
-                                func isExcluded(_ term: Int32, at position: Int) -> Bool {
-                                    for k in Int(exclusionStart[Int(term)])..<Int(exclusionStart[Int(term) + 1]) {
-                                        let span = exclusions[k]
-                                        let start = position - Int(span.value)
-                                        if start >= 0 && start + Int(span.count) <= ids.count
-                                            && Self.equal(ids, start, tokens, Int(span.start), Int(span.count)) {
-                                            return true
-                                        }
-                                    }
-                                    return false
-                                }
-                                var j = 0
-                                while j < ids.count {
-                                    let head = Int(ids[j])
-                                    guard head >= 0 else { j += 1; continue }
-                                    var length = 0
-                                    var k = Int(phraseStart[head]), end = Int(phraseStart[head + 1])
-                                    if k < end, j + 1 < ids.count, ids[j + 1] >= 0 {
-                                        // The first phrase whose second token is the next one.
-                                        let second = ids[j + 1]
-                                        while k < end {
-                                            let middle = (k + end) / 2
-                                            if tokens[Int(phrases[middle].start) + 1] < second { k = middle + 1 } else { end = middle }
-                                        }
-                                        end = Int(phraseStart[head + 1])
-                                        while k < end && tokens[Int(phrases[k].start) + 1] == second {
-                                            let phrase = phrases[k]
-                                            if j + Int(phrase.count) <= ids.count
-                                                && Self.equal(ids, j + 2, tokens, Int(phrase.start) + 2, Int(phrase.count) - 2)
-                                                && !isExcluded(phrase.value, at: j) {
-                                                found(phrase.value, j, Int(phrase.count))
-                                                length = Int(phrase.count)
-                                                break
+            secondBloom.withUnsafeBufferPointer { secondBloom in
+                phraseStart.withUnsafeBufferPointer { phraseStart in
+                    phrases.withUnsafeBufferPointer { phrases in
+                        tokens.withUnsafeBufferPointer { tokens in
+                            exclusionStart.withUnsafeBufferPointer { exclusionStart in
+                                exclusions.withUnsafeBufferPointer { exclusions in
+                                    func isExcluded(_ term: Int32, at position: Int) -> Bool {
+                                        for k in Int(exclusionStart[Int(term)])..<Int(exclusionStart[Int(term) + 1]) {
+                                            let span = exclusions[k]
+                                            let start = position - Int(span.value)
+                                            if start >= 0 && start + Int(span.count) <= ids.count
+                                                && Self.equal(ids, start, tokens, Int(span.start), Int(span.count)) {
+                                                return true
                                             }
-                                            k += 1
                                         }
+                                        return false
                                     }
-                                    if length == 0, single[head] >= 0, !isExcluded(single[head], at: j) {
-                                        found(single[head], j, 1)
-                                        length = 1
+                                    var j = 0
+                                    while j < ids.count {
+                                        let head = Int(ids[j])
+                                        guard head >= 0 else { j += 1; continue }
+                                        var length = 0
+                                        if j + 1 < ids.count, ids[j + 1] >= 0, secondBloom[head] & .bloomBit(ids[j + 1]) != 0 {
+                                            // The first phrase whose second token is the next one.
+                                            var k = Int(phraseStart[head]), end = Int(phraseStart[head + 1])
+                                            let second = ids[j + 1]
+                                            while k < end {
+                                                let middle = (k + end) / 2
+                                                if phrases[middle].second < second { k = middle + 1 } else { end = middle }
+                                            }
+                                            end = Int(phraseStart[head + 1])
+                                            while k < end && phrases[k].second == second {
+                                                let phrase = phrases[k]
+                                                if j + Int(phrase.count) <= ids.count
+                                                    && Self.equal(ids, j + 2, tokens, Int(phrase.start) + 2, Int(phrase.count) - 2)
+                                                    && !isExcluded(phrase.value, at: j) {
+                                                    found(phrase.value, j, Int(phrase.count))
+                                                    length = Int(phrase.count)
+                                                    break
+                                                }
+                                                k += 1
+                                            }
+                                        }
+                                        if length == 0, single[head] >= 0, !isExcluded(single[head], at: j) {
+                                            found(single[head], j, 1)
+                                            length = 1
+                                        }
+                                        j += max(1, length)
                                     }
-                                    j += max(1, length)
                                 }
                             }
                         }
