@@ -3,17 +3,33 @@
 ///
 /// - Complexity: lookup O(k) in the key length, expected O(1) probes (load factor ≤ 0.5).
 struct ByteHashTable: Sendable {
+    /// A slot: a key of up to 8 bytes held in it, so that finding a short word (most words)
+    /// reads one slot and nothing else. Matching looks up every token, and the reads of a
+    /// 24-byte slot and then of the key's bytes elsewhere were cache misses, the most
+    /// expensive instructions of matching.
     private struct Slot: Sendable {
-        var hash: UInt64 = 0
-        var keyStart: Int32 = 0
-        var keyLength: Int32 = -1   // -1: empty
-        var value: Int32 = 0
+        /// The key's first 8 bytes, zero-padded (little-endian).
+        var prefix: UInt64 = 0
+        /// The key's length (255 for 255 or more) in the top byte, 24 bits of its hash below.
+        var lengthAndTag: UInt32 = 0
+        /// The key's index in ``items``, -1 for an empty slot.
+        var item: Int32 = -1
+    }
+
+    /// A key: where its bytes are in ``keys``, and its value.
+    private struct Item: Sendable {
+        var keyStart: Int32
+        var keyLength: Int32
+        var value: Int32
     }
 
     private var slots: [Slot]
+    /// The value of each item, by item (read for a key held in its slot).
+    private var values: [Int32] = []
+    private var items: [Item] = []
     private var keys: [UInt8] = []
     private var mask: Int
-    private(set) var count = 0
+    var count: Int { items.count }
 
     init(minimumCapacity: Int = 16) {
         var size = 16
@@ -26,6 +42,8 @@ struct ByteHashTable: Sendable {
     func detachedCopy() -> ByteHashTable {
         var copy = self
         copy.slots = slots.detachedCopy()
+        copy.values = values.detachedCopy()
+        copy.items = items.detachedCopy()
         copy.keys = keys.detachedCopy()
         return copy
     }
@@ -41,25 +59,42 @@ struct ByteHashTable: Sendable {
         return h
     }
 
+    /// The first 8 bytes of `key`, zero-padded, little-endian.
+    @inline(__always)
+    private static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for k in 0..<min(key.count, 8) { value |= UInt64(key[k]) &<< UInt64(8 * k) }
+        return value
+    }
+
+    @inline(__always)
+    private static func lengthAndTag(_ hash: UInt64, _ length: Int) -> UInt32 {
+        UInt32(min(length, 255)) << 24 | UInt32(truncatingIfNeeded: hash >> 40)
+    }
+
     /// The value for `key`, or nil.
     @inline(__always)
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
         let h = Self.hash(key)
+        let lengthAndTag = Self.lengthAndTag(h, key.count), prefix = Self.prefix(key)
         let mask = self.mask
         // `i` lives inside the closures: a mutable variable captured from outside was boxed on
         // the heap, one allocation per lookup (callgrind).
         return slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                var i = Int(truncatingIfNeeded: h) & mask
-                while true {
-                    let slot = slots[i]
-                    if slot.keyLength < 0 { return nil }
-                    if slot.hash == h && Int(slot.keyLength) == key.count
-                        && (key.count == 0 || memcmp(keys.baseAddress! + Int(slot.keyStart), key.baseAddress!, key.count) == 0) {
-                        return slot.value
+            var i = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let slot = slots[i]
+                if slot.item < 0 { return nil }
+                if slot.lengthAndTag == lengthAndTag && slot.prefix == prefix {
+                    // Up to 8 bytes, the slot holds the whole key.
+                    if key.count <= 8 { return values[Int(slot.item)] }
+                    let item = items[Int(slot.item)]
+                    if Int(item.keyLength) == key.count
+                        && keys.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(item.keyStart), key.baseAddress!, key.count) }) == 0 {
+                        return item.value
                     }
-                    i = (i + 1) & mask
                 }
+                i = (i + 1) & mask
             }
         }
     }
@@ -73,25 +108,29 @@ struct ByteHashTable: Sendable {
     mutating func insert(_ key: [UInt8], value: Int32) -> Int32 {
         if let existing = self.value(for: key) { return existing }
         if (count + 1) * 2 > slots.count { grow() }
-        let h = key.withUnsafeBufferPointer { Self.hash($0) }
-        let start = Int32(keys.count)
+        items.append(Item(keyStart: Int32(keys.count), keyLength: Int32(key.count), value: value))
+        values.append(value)
         keys.append(contentsOf: key)
-        place(Slot(hash: h, keyStart: start, keyLength: Int32(key.count), value: value))
-        count += 1
+        place(item: items.count - 1)
         return value
     }
 
-    private mutating func place(_ slot: Slot) {
-        var i = Int(truncatingIfNeeded: slot.hash) & mask
-        while slots[i].keyLength >= 0 { i = (i + 1) & mask }
-        slots[i] = slot
+    /// Puts item `index` in the first free slot from its hash's.
+    private mutating func place(item index: Int) {
+        let item = items[index]
+        let (h, prefix) = keys.withUnsafeBufferPointer { keys in
+            let key = UnsafeBufferPointer(rebasing: keys[Int(item.keyStart)..<Int(item.keyStart + item.keyLength)])
+            return (Self.hash(key), Self.prefix(key))
+        }
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i].item >= 0 { i = (i + 1) & mask }
+        slots[i] = Slot(prefix: prefix, lengthAndTag: Self.lengthAndTag(h, Int(item.keyLength)), item: Int32(index))
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        slots = [Slot](repeating: Slot(), count: slots.count * 2)
         mask = slots.count - 1
-        for slot in old where slot.keyLength >= 0 { place(slot) }
+        for index in items.indices { place(item: index) }
     }
 }
 
