@@ -254,21 +254,23 @@ public struct ScoreFormatter: Sendable {
         out.appendUTF8(",\"success\":")
         JSONText.appendInteger(s.successCount, to: &out)
         out.appendUTF8("},\"sentences\":[")
-        for (k, sentence) in comment.sentences.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            out.appendUTF8("{\"index\":")
-            JSONText.appendInteger(sentence.index, to: &out)
-            out.appendUTF8(",\"start\":")
-            JSONText.appendInteger(sentence.start, to: &out)
-            out.appendUTF8(",\"end\":")
-            JSONText.appendInteger(sentence.end, to: &out)
-            if includeText {
-                out.appendUTF8(",\"text\":")
-                appendText(comment, sentence.start, sentence.end, to: &out)
+        comment.sentences.withUnsafeBufferPointer { sentences in  // in place: a copy retains its emotions
+            for k in sentences.indices {
+                if k > 0 { out.append(0x2C) }
+                out.appendUTF8("{\"index\":")
+                JSONText.appendInteger(sentences[k].index, to: &out)
+                out.appendUTF8(",\"start\":")
+                JSONText.appendInteger(sentences[k].start, to: &out)
+                out.appendUTF8(",\"end\":")
+                JSONText.appendInteger(sentences[k].end, to: &out)
+                if includeText {
+                    out.appendUTF8(",\"text\":")
+                    appendText(comment, sentences[k].start, sentences[k].end, to: &out)
+                }
+                out.append(0x2C)
+                appendScoreFields(sentences[k].scores, to: &out)
+                out.append(0x7D)
             }
-            out.append(0x2C)
-            appendScoreFields(sentence.scores, to: &out)
-            out.append(0x7D)
         }
         out.append(0x5D)
         if includeTopics { appendTopicsJSON(comment, to: &out) }
