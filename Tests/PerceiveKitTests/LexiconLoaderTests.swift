@@ -342,3 +342,18 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
         #expect(kind.bit == UInt32(1) << UInt32(position), "\(kind.rawValue)")
     }
 }
+
+@Test func simpleTermsAreReadAsTheTokenizerReadsThem() throws {
+    // The loader splits terms of a-z words and single spaces itself (the tokenizer only for
+    // the others); on every such term of the embedded lexicon the tokenizer must agree.
+    let tokenizer = try Tokenizer(locale: "en")
+    var checked = 0
+    for entry in try BundledLexicons.english().entries {
+        guard let simple = TopicTaxonomy.simpleTokens(entry.term) else { continue }
+        let t = try tokenizer.tokenize(entry.term)
+        let words = t.tokens.indices.filter { !t.isJoinerHyphen($0) }.map { Array(t.folded[Int(t.tokens[$0].foldStart)..<Int(t.tokens[$0].foldEnd)]) }
+        #expect(simple == words, "\(entry.term)")
+        checked += 1
+    }
+    #expect(checked > 7000)
+}

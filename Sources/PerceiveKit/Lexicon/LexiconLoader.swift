@@ -275,18 +275,24 @@ public enum LexiconLoader {
         mutating func entryIndex(for term: Substring, file: String, line: Int) throws(LexiconError) -> Int {
             let text = term.trimmingWhitespace
             guard !text.isEmpty else { throw LexiconError(file: file, line: line, column: 1, "empty term") }
-            let tokenized: TokenizedText
-            do { tokenized = try tokenizer.tokenize(text) } catch {
-                throw LexiconError(file: file, line: line, column: 1, "cannot tokenize \"\(text)\": \(error)")
-            }
-            guard !tokenized.tokens.isEmpty else {
-                throw LexiconError(file: file, line: line, column: 1, "term \"\(text)\" has no tokens")
-            }
             var ids: [Int32] = []
-            for index in tokenized.tokens.indices where !tokenized.isJoinerHyphen(index) {
-                let token = tokenized.tokens[index]
-                let bytes = Array(tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
-                ids.append(vocabulary.insert(bytes, value: Int32(vocabulary.count)))
+            if let words = TopicTaxonomy.simpleTokens(text) {
+                // Lower-case a-z words and single spaces (most terms) are their own tokens: a
+                // call of the tokenizer per term was most of the time to load a lexicon.
+                for word in words { ids.append(vocabulary.insert(word, value: Int32(vocabulary.count))) }
+            } else {
+                let tokenized: TokenizedText
+                do { tokenized = try tokenizer.tokenize(text) } catch {
+                    throw LexiconError(file: file, line: line, column: 1, "cannot tokenize \"\(text)\": \(error)")
+                }
+                guard !tokenized.tokens.isEmpty else {
+                    throw LexiconError(file: file, line: line, column: 1, "term \"\(text)\" has no tokens")
+                }
+                for index in tokenized.tokens.indices where !tokenized.isJoinerHyphen(index) {
+                    let token = tokenized.tokens[index]
+                    let bytes = Array(tokenized.folded[Int(token.foldStart)..<Int(token.foldEnd)])
+                    ids.append(vocabulary.insert(bytes, value: Int32(vocabulary.count)))
+                }
             }
             if let existing = entryByTokens[ids] { return existing }
             entries.append(LexiconEntry(term: text, tokenCount: ids.count))
