@@ -60,10 +60,11 @@ import Testing
         let delivery = overall.topics[0]
         #expect(delivery.n == 3 && abs(delivery.share - 0.5) < 1e-12 && delivery.smallN)
         // Emotion: the topic's −0.4, +0.2 → mean −0.1, sd √0.18 = 0.424264069,
-        // half-width t(0.975, 1) · 0.3 = 3.811861421; the rest (comments 3, 5, 6): 0.6, 0.0, 0.4.
+        // half-width t(0.975, 1) · 0.3 = 3.811861421, so −3.911861421…3.711861421, cut to the
+        // scores' range −1…1; the rest (comments 3, 5, 6): 0.6, 0.0, 0.4.
         let e = delivery.dimensions[0]
         #expect(e.n == 2 && abs(e.mean! - -0.1) < 1e-12 && abs(e.standardDeviation! - 0.424264069) < 1e-8)
-        #expect(abs(e.low! - -3.911861421) < 1e-8 && abs(e.high! - 3.711861421) < 1e-8)
+        #expect(e.low == -1 && e.high == 1)
         #expect(e.shares.isEmpty)
         // Welch (scipy.stats.ttest_ind([-0.4, 0.2], [0.6, 0.0, 0.4], equal_var=False)):
         // diff −0.433333333, t −1.245174171, df 1.708758809, p 0.356922796.
@@ -228,8 +229,8 @@ import Testing
         #expect(cx["n"] as? Int == 2 && (cx["vsRest"] as? [String: Any])?["difference"] as? Double == -0.8)
         let table = formatter.table()
         #expect(table.contains("\nTopics by impact (share × (topic's cx − cx of the comments without it); most negative first)\nsegment   topic     n            share  impact                   emotion"))
-        #expect(table.contains("\noverall   delivery  3 (small n)  50%    -0.333 [-0.831, +0.164]  -0.10 [-3.91, +3.71] n=2  -0.60 [-3.14, +1.94] n=2  – n=0      -0.27 [-1.30, +0.77] n=3\n"))
-        #expect(table.contains("\nRegion=A  delivery  2 (small n)  67%    -0.533                   -0.10 [-3.91, +3.71] n=2"))
+        #expect(table.contains("\noverall   delivery  3 (small n)  50%    -0.333 [-0.831, +0.164]  -0.10 [-1.00, +1.00] n=2  -0.60 [-1.00, +1.00] n=2  – n=0      -0.27 [-1.00, +0.77] n=3\n"))
+        #expect(table.contains("\nRegion=A  delivery  2 (small n)  67%    -0.533                   -0.10 [-1.00, +1.00] n=2"))
         #expect(table.contains("Topics (fixture 1.0): n comments of the segment mention the topic"))
         let markdown = formatter.markdown()
         #expect(markdown.contains("| segment | topic | n | share | impact | emotion | effort | success | cx |\n|---|---|---|---|---|---|---|---|---|\n| overall | delivery | 3 (small n) | 50% | -0.333 [-0.831, +0.164] |"))

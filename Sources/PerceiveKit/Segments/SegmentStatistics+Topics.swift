@@ -49,8 +49,10 @@ extension SegmentStatistics {
         var s = DimensionSummary(dimension: d, n: own.n, mean: own.mean, standardDeviation: own.variance.map { $0.squareRoot() }, shares: [])
         if pass == .summary, let mean = own.mean, let v = own.variance {
             let half = quantiles(own.n - 1) * (v / Double(own.n)).squareRoot()
-            s.low = mean - half
-            s.high = mean + half
+            // Every score is in −1…1, so its mean is: a t-interval of a few values can reach
+            // past that (n = 2 multiplies the spread by 12.7) and is cut to it.
+            s.low = max(-1, mean - half)
+            s.high = min(1, mean + half)
         }
         if let m1 = own.mean, rest.n > 0, let m2 = rest.mean {
             s.difference = m1 - m2

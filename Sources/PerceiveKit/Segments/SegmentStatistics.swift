@@ -89,7 +89,7 @@ public struct DimensionSummary: Sendable, Equatable {
     public var n: Int
     public var mean: Double?
     public var standardDeviation: Double?
-    /// Confidence interval (t-based, ``SegmentParameters/confidence``); nil below n = 2.
+    /// Confidence interval (t-based, ``SegmentParameters/confidence``, cut to −1…1); nil below n = 2.
     public var low: Double?
     public var high: Double?
     /// Shares of negative, neutral and positive values (0 … 1).
@@ -269,8 +269,10 @@ extension SegmentStatistics {
                                  shares: tally.bands.map { tally.n > 0 ? Double($0) / Double(tally.n) : 0 })
         if pass == .summary, let mean = tally.mean, let v = tally.variance {
             let half = quantiles(tally.n - 1) * (v / Double(tally.n)).squareRoot()
-            s.low = mean - half
-            s.high = mean + half
+            // Every score is in −1…1, so its mean is: a t-interval of a few values can reach
+            // past that (n = 2 multiplies the spread by 12.7) and is cut to it.
+            s.low = max(-1, mean - half)
+            s.high = min(1, mean + half)
         }
         if key.grouping != 0 {
             let rest = overall.dimension(d.rawValue) - tally
