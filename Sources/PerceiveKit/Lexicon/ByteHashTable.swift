@@ -16,15 +16,14 @@ struct ByteHashTable: Sendable {
         var item: Int32 = -1
     }
 
-    /// A key: where its bytes are in ``keys``, and its value.
+    /// A key: where its bytes are in ``keys``.
     private struct Item: Sendable {
         var keyStart: Int32
         var keyLength: Int32
-        var value: Int32
     }
 
     private var slots: [Slot]
-    /// The value of each item, by item (read for a key held in its slot).
+    /// The value of each item.
     private var values: [Int32] = []
     private var items: [Item] = []
     private var keys: [UInt8] = []
@@ -91,7 +90,7 @@ struct ByteHashTable: Sendable {
                     let item = items[Int(slot.item)]
                     if Int(item.keyLength) == key.count
                         && keys.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(item.keyStart), key.baseAddress!, key.count) }) == 0 {
-                        return item.value
+                        return values[Int(slot.item)]
                     }
                 }
                 i = (i + 1) & mask
@@ -108,7 +107,7 @@ struct ByteHashTable: Sendable {
     mutating func insert(_ key: [UInt8], value: Int32) -> Int32 {
         if let existing = self.value(for: key) { return existing }
         if (count + 1) * 2 > slots.count { grow() }
-        items.append(Item(keyStart: Int32(keys.count), keyLength: Int32(key.count), value: value))
+        items.append(Item(keyStart: Int32(keys.count), keyLength: Int32(key.count)))
         values.append(value)
         keys.append(contentsOf: key)
         place(item: items.count - 1)

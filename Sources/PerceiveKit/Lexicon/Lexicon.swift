@@ -29,22 +29,6 @@ extension Array {
     }
 }
 
-/// A phrase of a lexicon: its tokens' vocabulary ids, `phraseTokens[start ..< start + count]`,
-/// and the entry it stands for.
-struct PhraseSpan: Sendable {
-    var start: Int32
-    var count: Int32
-    var entry: Int32
-    /// Its second token's vocabulary id (read in place by the binary search).
-    var second: Int32
-}
-
-extension UInt64 {
-    /// The bit of a one-word Bloom filter that vocabulary id `id` sets: lets matching skip the
-    /// search for a phrase when no phrase of the head word has the next word second.
-    @inline(__always) static func bloomBit(_ id: Int32) -> UInt64 { 1 &<< UInt64(truncatingIfNeeded: id & 63) }
-}
-
 /// A loaded, immutable lexicon, ready for matching. Safe to share between threads.
 ///
 /// Every distinct token of every term is a "vocabulary id"; a comment token is looked up once
@@ -61,17 +45,8 @@ public struct Lexicon: Sendable {
     private var vocabulary: ByteHashTable
     /// vocabulary id → entry of the single-token term, or -1.
     private var singleEntry: [Int32]
-    /// vocabulary id → its phrases, `phrases[phraseStart[id] ..< phraseStart[id + 1]]` (empty
-    /// for most ids), ordered by their second token, then longest first, then as loaded:
-    /// matching finds the phrases that can match by a binary search on the next token. In flat
-    /// arrays: a dictionary of phrase lists per head word cost a hash and a pointer chase per
-    /// phrase for every token that starts one, and was the largest part of matching.
-    private var phraseStart: [Int32]
-    /// vocabulary id → ``UInt64/bloomBit(_:)`` of the second token of each of its phrases, or'd.
-    private var secondBloom: [UInt64]
-    private let phrases: [PhraseSpan]
-    /// The vocabulary ids of every phrase, back to back.
-    private let phraseTokens: [Int32]
+    /// The phrases (entries of two or more words), by first word.
+    private var phrases: PhraseIndex
 
     public var name: String { manifest.name }
     public var version: String { manifest.version }
@@ -91,40 +66,12 @@ public struct Lexicon: Sendable {
         self.emotionWeights = weights
         self.vocabulary = vocabulary
         var single = [Int32](repeating: -1, count: vocabulary.count)
-        var spans: [PhraseSpan] = []
-        var tokenIDs: [Int32] = []
+        var list: [(tokens: [Int32], value: Int32)] = []
         for (index, tokens) in entryTokens.enumerated() {
-            if tokens.count == 1 {
-                single[Int(tokens[0])] = Int32(index)
-            } else {
-                spans.append(PhraseSpan(start: Int32(tokenIDs.count), count: Int32(tokens.count), entry: Int32(index),
-                                        second: tokens[1]))
-                tokenIDs += tokens
-            }
+            if tokens.count == 1 { single[Int(tokens[0])] = Int32(index) } else { list.append((tokens, Int32(index))) }
         }
-        // By head, second token, length (longest first), then load order.
-        spans.sort { a, b in
-            let (ha, hb) = (tokenIDs[Int(a.start)], tokenIDs[Int(b.start)])
-            if ha != hb { return ha < hb }
-            if a.second != b.second { return a.second < b.second }
-            return a.count != b.count ? a.count > b.count : a.entry < b.entry
-        }
-        var start = [Int32](repeating: 0, count: vocabulary.count + 1)
-        var bloom = [UInt64](repeating: 0, count: vocabulary.count)
-        var k = 0
-        for id in 0..<vocabulary.count {
-            start[id] = Int32(k)
-            while k < spans.count && tokenIDs[Int(spans[k].start)] == Int32(id) {
-                bloom[id] |= .bloomBit(spans[k].second)
-                k += 1
-            }
-        }
-        start[vocabulary.count] = Int32(k)
         singleEntry = single
-        phraseStart = start
-        secondBloom = bloom
-        phrases = spans
-        phraseTokens = tokenIDs
+        phrases = PhraseIndex(list, vocabularySize: vocabulary.count)
     }
 
     /// The same lexicon in memory of its own: every array (and dictionary) copied into new
@@ -146,10 +93,7 @@ public struct Lexicon: Sendable {
         emotionWeights = other.emotionWeights.detachedCopy()
         vocabulary = other.vocabulary.detachedCopy()
         singleEntry = other.singleEntry.detachedCopy()
-        phraseStart = other.phraseStart.detachedCopy()
-        secondBloom = other.secondBloom.detachedCopy()
         phrases = other.phrases.detachedCopy()
-        phraseTokens = other.phraseTokens.detachedCopy()
     }
 
     /// The same lexicon with `words` (folded tokens) in its vocabulary too, and the vocabulary
@@ -161,16 +105,12 @@ public struct Lexicon: Sendable {
     func addingVocabulary(_ words: [[UInt8]]) -> (lexicon: Lexicon, ids: [Int32]) {
         var table = vocabulary
         let ids = words.map { table.insert($0, value: Int32(table.count)) }
-        var single = singleEntry, starts = phraseStart, bloom = secondBloom
+        var single = singleEntry
         single.append(contentsOf: repeatElement(-1, count: table.count - single.count))
-        bloom.append(contentsOf: repeatElement(0, count: table.count - bloom.count))
-        // New words start no phrase: their ranges are empty, at the end.
-        starts.append(contentsOf: repeatElement(starts[starts.count - 1], count: table.count + 1 - starts.count))
         var extended = self
         extended.vocabulary = table
         extended.singleEntry = single
-        extended.phraseStart = starts
-        extended.secondBloom = bloom
+        extended.phrases = phrases.extended(to: table.count)
         return (extended, ids)
     }
 
@@ -202,37 +142,7 @@ public struct Lexicon: Sendable {
     public func longestMatch(in ids: UnsafeBufferPointer<Int32>, at position: Int) -> (entry: Int32, length: Int)? {
         let head = ids[position]
         if head < 0 { return nil }
-        if position + 1 < ids.count, ids[position + 1] >= 0,
-           secondBloom[Int(head)] & .bloomBit(ids[position + 1]) != 0 {
-            var k = Int(phraseStart[Int(head)]), end = Int(phraseStart[Int(head) + 1])
-            let found: (entry: Int32, length: Int)? = phrases.withUnsafeBufferPointer { phrases in
-                phraseTokens.withUnsafeBufferPointer { tokens in
-                    // The first phrase whose second token is the next one, then those after it
-                    // with the same second token, longest first.
-                    let second = ids[position + 1]
-                    while k < end {
-                        let middle = (k + end) / 2
-                        if phrases[middle].second < second { k = middle + 1 } else { end = middle }
-                    }
-                    end = Int(phraseStart[Int(head) + 1])
-                    while k < end && phrases[k].second == second {
-                        let phrase = phrases[k]
-                        let count = Int(phrase.count)
-                        if position + count <= ids.count {
-                            var matches = true
-                            for t in 2..<count where ids[position + t] != tokens[Int(phrase.start) + t] {
-                                matches = false
-                                break
-                            }
-                            if matches { return (phrase.entry, count) }
-                        }
-                        k += 1
-                    }
-                    return nil
-                }
-            }
-            if let found { return found }
-        }
+        if let (entry, length) = phrases.longest(in: ids, at: position) { return (entry, length) }
         let single = singleEntry[Int(head)]
         return single >= 0 ? (single, 1) : nil
     }
@@ -241,7 +151,7 @@ public struct Lexicon: Sendable {
     /// a phrase: the matcher then also tries the phrase with an adverb after it skipped.
     @inline(__always)
     func isNegatorHead(_ id: Int32) -> Bool {
-        guard id >= 0, phraseStart[Int(id)] < phraseStart[Int(id) + 1] else { return false }
+        guard id >= 0, phrases.startsPhrase(id) else { return false }
         let single = singleEntry[Int(id)]
         return single >= 0 && info[Int(single)].shifter == .negator
     }
