@@ -349,7 +349,7 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
     let tokenizer = try Tokenizer(locale: "en")
     var checked = 0
     for entry in try BundledLexicons.english().entries {
-        guard let simple = TopicTaxonomy.simpleTokens(entry.term) else { continue }
+        guard let simple = Tokenizer.simpleWords(entry.term) else { continue }
         let t = try tokenizer.tokenize(entry.term)
         let words = t.tokens.indices.filter { !t.isJoinerHyphen($0) }.map { Array(t.folded[Int(t.tokens[$0].foldStart)..<Int(t.tokens[$0].foldEnd)]) }
         #expect(simple == words, "\(entry.term)")

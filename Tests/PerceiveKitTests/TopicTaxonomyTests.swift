@@ -127,7 +127,7 @@ private func problems(_ text: String) -> [String] {
     var checked = 0
     for term in try TopicTaxonomy.standard().terms {
         for text in [term.text] + term.exclusions.map(\.text) {
-            guard let simple = TopicTaxonomy.simpleTokens(text) else { continue }
+            guard let simple = Tokenizer.simpleWords(text) else { continue }
             let tokenized = try tokenizer.tokenize(text)
             #expect(simple == tokenized.tokens.indices.map { Array(tokenized.folded[Int(tokenized.tokens[$0].foldStart)..<Int(tokenized.tokens[$0].foldEnd)]) },
                     "\(text)")
@@ -135,5 +135,5 @@ private func problems(_ text: String) -> [String] {
         }
     }
     #expect(checked > 6000)
-    #expect(TopicTaxonomy.simpleTokens("carry-on") == nil && TopicTaxonomy.simpleTokens("a  b") == nil && TopicTaxonomy.simpleTokens("4g") == nil)
+    #expect(Tokenizer.simpleWords("carry-on") == nil && Tokenizer.simpleWords("a  b") == nil && Tokenizer.simpleWords("4g") == nil)
 }

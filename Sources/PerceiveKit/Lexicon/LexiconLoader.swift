@@ -276,7 +276,7 @@ public enum LexiconLoader {
             let text = term.trimmingWhitespace
             guard !text.isEmpty else { throw LexiconError(file: file, line: line, column: 1, "empty term") }
             var ids: [Int32] = []
-            if let words = TopicTaxonomy.simpleTokens(text) {
+            if let words = Tokenizer.simpleWords(text) {
                 // Lower-case a-z words and single spaces (most terms) are their own tokens: a
                 // call of the tokenizer per term was most of the time to load a lexicon.
                 for word in words { ids.append(vocabulary.insert(word, value: Int32(vocabulary.count))) }

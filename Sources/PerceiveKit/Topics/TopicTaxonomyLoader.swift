@@ -239,7 +239,7 @@ extension TopicTaxonomy {
                     "\(what) \"\(text)\" has upper-case letters: write it in lower case (matching ignores case)"))
                 return nil
             }
-            if let words = TopicTaxonomy.simpleTokens(text) { return words }
+            if let words = Tokenizer.simpleWords(text) { return words }
             let tokenized: TokenizedText
             do { tokenized = try tokenizer.tokenize(text) } catch {
                 problems.append(LexiconError(file: file, line: line, column: column, "cannot tokenize \"\(text)\": \(error)"))
@@ -255,26 +255,6 @@ extension TopicTaxonomy {
                 return nil
             }
             return tokens
-        }
-    }
-
-    /// The tokens of a term made of lower-case ASCII letters and single spaces ("tracking
-    /// number"), which are its words, as the tokenizer gives them (its ASCII path reproduces
-    /// ICU's boundaries; a test compares both on the default taxonomy); nil for any other
-    /// term, which the tokenizer splits. 6,242 of the 6,413 terms and exclusions of the default
-    /// taxonomy are such, and a call of the tokenizer costs more than splitting them here.
-    static func simpleTokens(_ text: String) -> [[UInt8]]? {
-        var text = text
-        return text.withUTF8 { bytes -> [[UInt8]]? in
-            var words: [[UInt8]] = []
-            var start = 0
-            for k in 0...bytes.count {
-                if k < bytes.count && bytes[k] &- 0x61 < 26 { continue }
-                guard k > start, k == bytes.count || bytes[k] == 0x20 else { return nil }  // no empty word, nothing but a-z
-                words.append(Array(bytes[start..<k]))
-                start = k + 1
-            }
-            return words
         }
     }
 
