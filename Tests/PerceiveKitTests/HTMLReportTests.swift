@@ -119,6 +119,11 @@ import Testing
         #expect(html.contains("<svg class=\"chart impact\""))
         #expect(html.contains("<table class=\"sortable topics\">") && html.contains("<h3>Impact by Region</h3>"))
         #expect(html.contains("<h4>delivery/shipping <span class=\"note\">impact "))
+        // The topic table's last columns: the shares of each topic's own cx that are negative and
+        // positive; both delivery comments are negative about it.
+        #expect(html.contains("<th class=\"num\">cx p adj.</th><th class=\"num\">cx negative</th><th class=\"num\">cx positive</th></tr>"))
+        let deliveryRow = try #require(html.components(separatedBy: "<tr><td>delivery/shipping").dropFirst().first?.components(separatedBy: "</tr>").first)
+        #expect(deliveryRow.hasSuffix("<td class=\"num\" data-value=\"1.0\">100%</td><td class=\"num\" data-value=\"0.0\">0%</td>"))
         #expect(html.contains("The &lt;script&gt;x&lt;/script&gt; <mark class=\"topic only\" title=\"topic delivery/shipping\">delivery</mark>"))
         #expect(html.components(separatedBy: "<script").count == 2, "one script element: the page's own")
         // Without topics, no topic section.

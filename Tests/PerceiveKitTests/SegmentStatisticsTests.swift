@@ -159,8 +159,8 @@ import Testing
     }
 
     @Test func partialsOfAnotherVersionAreRefused() throws {
-        let lines = ["{\"format\":\"perceive-segment-partials\",\"version\":3}"]
-        #expect(throws: InputError(file: "p.ndjson", line: 1, column: 1, "expected version 1 or 2 of perceive-segment-partials, found 3")) {
+        let lines = ["{\"format\":\"perceive-segment-partials\",\"version\":4}"]
+        #expect(throws: InputError(file: "p.ndjson", line: 1, column: 1, "expected version 1 or 3 of perceive-segment-partials, found 4")) {
             try SegmentStatistics.parsePartials(lines, file: "p.ndjson")
         }
     }

@@ -65,7 +65,8 @@ import Testing
         let e = delivery.dimensions[0]
         #expect(e.n == 2 && abs(e.mean! - -0.1) < 1e-12 && abs(e.standardDeviation! - 0.424264069) < 1e-8)
         #expect(e.low == -1 && e.high == 1)
-        #expect(e.shares.isEmpty)
+        // Shares of the topic's own scores: −0.4 negative, +0.2 positive.
+        #expect(e.shares == [0.5, 0, 0.5])
         // Welch (scipy.stats.ttest_ind([-0.4, 0.2], [0.6, 0.0, 0.4], equal_var=False)):
         // diff −0.433333333, t −1.245174171, df 1.708758809, p 0.356922796.
         #expect(abs(e.difference! - -0.433333333) < 1e-8)
@@ -73,8 +74,8 @@ import Testing
         #expect(abs(e.p! - 0.356922796) < 1e-7)
         // Effort: the topic's −0.8, −0.4; no comment without the topic has effort: no difference.
         let f = delivery.dimensions[1]
-        #expect(f.n == 2 && abs(f.mean! - -0.6) < 1e-12 && f.difference == nil && f.t == nil)
-        #expect(delivery.dimensions[2].n == 0 && delivery.dimensions[2].mean == nil)
+        #expect(f.n == 2 && abs(f.mean! - -0.6) < 1e-12 && f.difference == nil && f.t == nil && f.shares == [1, 0, 0])
+        #expect(delivery.dimensions[2].n == 0 && delivery.dimensions[2].mean == nil && delivery.dimensions[2].shares == [0, 0, 0])
         // cx: the topic's −0.6, +0.2, −0.4 (mean −0.266666667) against 0.6, 0.0, 0.6 (mean 0.4):
         // diff −0.666666667, t −2.132007164, df 3.872, p 0.102257775; impact 0.5 · −2/3.
         let cx = delivery.dimensions[3]
@@ -171,10 +172,10 @@ import Testing
         #expect(without[0].contains("\"version\":1,") && !without[0].contains("topics"))
         #expect(without.dropFirst().allSatisfy { !$0.contains("\"topics\"") })
         let with = Self.statistics(Self.fixture()).partialLines()
-        #expect(with[0].contains("\"version\":2,") && with[0].hasSuffix(",\"taxonomy\":\"fixture 1.0\",\"topics\":[\"delivery\",\"app\"]}"))
+        #expect(with[0].contains("\"version\":3,") && with[0].hasSuffix(",\"taxonomy\":\"fixture 1.0\",\"topics\":[\"delivery\",\"app\"]}"))
         // Region=A's line: sums in units of 2^-52, each term rounded (−0.4 is 1801439850948198.5 units).
-        #expect(with[2] == "{\"column\":0,\"grouping\":1,\"values\":[\"A\"],\"n\":3,\"coverage\":[3,1,1],\"dimensions\":[{\"n\":3,\"sum\":\"1801439850948198\",\"sumOfSquares\":\"2522015791327479\",\"bands\":[1,0,2]},{\"n\":1,\"sum\":\"-2702159776422298\",\"sumOfSquares\":\"1621295865853379\",\"bands\":[1,0,0]},{\"n\":1,\"sum\":\"2702159776422298\",\"sumOfSquares\":\"1621295865853379\",\"bands\":[0,0,1]},{\"n\":3,\"sum\":\"2251799813685249\",\"sumOfSquares\":\"3467771713075283\",\"bands\":[1,0,2]}],\"emotions\":{},\"drivers\":{},\"topics\":{\"delivery\":{\"n\":2,\"topic\":[[2,\"-900719925474100\",\"900719925474100\"],[1,\"-3602879701896397\",\"2882303761517118\"],[0,\"0\",\"0\"],[2,\"-1801439850948199\",\"1801439850948199\"]],\"comment\":[[2,\"-900719925474100\",\"900719925474100\"],[1,\"-2702159776422298\",\"1621295865853379\"],[1,\"2702159776422298\",\"1621295865853379\"],[2,\"-450359962737049\",\"1846475847221904\"]]},\"app\":{\"n\":1,\"topic\":[[0,\"0\",\"0\"],[0,\"0\",\"0\"],[1,\"2702159776422298\",\"1621295865853379\"],[1,\"2702159776422298\",\"1621295865853379\"]],\"comment\":[[1,\"900719925474099\",\"180143985094820\"],[0,\"0\",\"0\"],[1,\"2702159776422298\",\"1621295865853379\"],[1,\"1801439850948199\",\"720575940379280\"]]}}}")
-        // Version 1 files merge as before; with a version 2 file, refused with what differs.
+        #expect(with[2] == "{\"column\":0,\"grouping\":1,\"values\":[\"A\"],\"n\":3,\"coverage\":[3,1,1],\"dimensions\":[{\"n\":3,\"sum\":\"1801439850948198\",\"sumOfSquares\":\"2522015791327479\",\"bands\":[1,0,2]},{\"n\":1,\"sum\":\"-2702159776422298\",\"sumOfSquares\":\"1621295865853379\",\"bands\":[1,0,0]},{\"n\":1,\"sum\":\"2702159776422298\",\"sumOfSquares\":\"1621295865853379\",\"bands\":[0,0,1]},{\"n\":3,\"sum\":\"2251799813685249\",\"sumOfSquares\":\"3467771713075283\",\"bands\":[1,0,2]}],\"emotions\":{},\"drivers\":{},\"topics\":{\"delivery\":{\"n\":2,\"topic\":[[2,\"-900719925474100\",\"900719925474100\"],[1,\"-3602879701896397\",\"2882303761517118\"],[0,\"0\",\"0\"],[2,\"-1801439850948199\",\"1801439850948199\"]],\"comment\":[[2,\"-900719925474100\",\"900719925474100\"],[1,\"-2702159776422298\",\"1621295865853379\"],[1,\"2702159776422298\",\"1621295865853379\"],[2,\"-450359962737049\",\"1846475847221904\"]],\"bands\":[[1,0,1],[1,0,0],[0,0,0],[1,0,1]]},\"app\":{\"n\":1,\"topic\":[[0,\"0\",\"0\"],[0,\"0\",\"0\"],[1,\"2702159776422298\",\"1621295865853379\"],[1,\"2702159776422298\",\"1621295865853379\"]],\"comment\":[[1,\"900719925474099\",\"180143985094820\"],[0,\"0\",\"0\"],[1,\"2702159776422298\",\"1621295865853379\"],[1,\"1801439850948199\",\"720575940379280\"]],\"bands\":[[0,0,0],[0,0,0],[0,0,1],[0,0,1]]}}}")
+        // Version 1 files merge as before; with a version 3 file, refused with what differs.
         let old = try SegmentStatistics.parsePartials(without, file: "old.ndjson")
         let new = try SegmentStatistics.parsePartials(with, file: "new.ndjson")
         #expect(old.topics.isEmpty && new.topics == Self.paths && new == Self.statistics(Self.fixture()))
@@ -202,9 +203,19 @@ import Testing
         refused("\"app\":{\"n\":2", "\"app\":{\"n\":0", "expected a topic's counts within 0…its n (0), found 1")
         refused("\"delivery\":{\"n\":3,\"topic\":[[2,\"-900719925474100\"", "\"delivery\":{\"n\":3,\"topic\":[[2,\"-9900719925474100\"",
                 "topic delivery: its emotion: sum -9900719925474100 over n = 2 implies a mean outside −1…1")
-        refused(",\"topics\":{\"delivery\"", ",\"topicz\":{\"delivery\"", "expected topics (an object of the segment's topics) in a segment line of version 2")
-        #expect(throws: InputError(file: "p", line: 1, column: 1, "expected version 1 or 2 of perceive-segment-partials, found 3")) {
-            try SegmentStatistics.parsePartials(["{\"format\":\"perceive-segment-partials\",\"version\":3}"], file: "p")
+        refused(",\"topics\":{\"delivery\"", ",\"topicz\":{\"delivery\"", "expected topics (an object of the segment's topics) in a segment line of version 3")
+        // Band counts: each dimension's must add up to the topic's n of it.
+        refused(",\"bands\":[[1,0,1],[2,0,0],[0,0,0],[2,0,1]]}", ",\"bands\":[[0,0,1],[2,0,0],[0,0,0],[2,0,1]]}",
+                "expected topic delivery's bands of emotion to add up to its n (2), found [0, 0, 1]")
+        refused(",\"bands\":[[1,0,1],[2,0,0],[0,0,0],[2,0,1]]}", "}",
+                "expected n, topic and comment (4 [n, \"sum\", \"sumOfSquares\"] each) and bands (4 [negative, neutral, positive], whole numbers) for topic delivery")
+        #expect(throws: InputError(file: "p", line: 1, column: 1, "expected version 1 or 3 of perceive-segment-partials, found 4")) {
+            try SegmentStatistics.parsePartials(["{\"format\":\"perceive-segment-partials\",\"version\":4}"], file: "p")
+        }
+        // Version 2 (topics without band counts, from an older build) is refused, saying why.
+        #expect(throws: InputError(file: "p", line: 1, column: 1, "expected version 1 or 3 of perceive-segment-partials, found version 2: "
+                                   + "its topics lack the band counts their shares need; write the partials again with this perceive")) {
+            try SegmentStatistics.parsePartials(["{\"format\":\"perceive-segment-partials\",\"version\":2}"], file: "p")
         }
     }
 
@@ -219,6 +230,8 @@ import Testing
         #expect(deliveryRow.count == SegmentFormatter.csvHeader.count + 5)
         #expect(Array(deliveryRow.prefix(5)) == ["Comment", "overall", "3", "true", "2"])
         #expect(Array(deliveryRow.suffix(5)) == ["delivery", "0.5", "-0.333333", "-0.8309", "0.164233"])
+        // The topic's emotion cells: n, mean, interval, sd, then its shares (−0.4 and +0.2).
+        #expect(Array(deliveryRow[4..<12]) == ["2", "-0.1", "-1", "1", "0.424264", "0.5", "0", "0.5"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(formatter.json().utf8)) as? [String: Any])
         #expect(json["taxonomy"] as? String == "fixture 1.0")
         let segments = try #require(json["segments"] as? [[String: Any]])
@@ -227,13 +240,16 @@ import Testing
         #expect(abs((topics[0]["impact"] as? Double ?? 0) - -0.533333) < 1e-9)
         let cx = try #require((topics[0]["dimensions"] as? [String: Any])?["cx"] as? [String: Any])
         #expect(cx["n"] as? Int == 2 && (cx["vsRest"] as? [String: Any])?["difference"] as? Double == -0.8)
+        #expect(cx["shares"] as? [String: Double] == ["negative": 0.5, "neutral": 0, "positive": 0.5])
         let table = formatter.table()
         #expect(table.contains("\nTopics by impact (share × (topic's cx − cx of the comments without it); most negative first)\nsegment   topic     n            share  impact                   emotion"))
-        #expect(table.contains("\noverall   delivery  3 (small n)  50%    -0.333 [-0.831, +0.164]  -0.10 [-1.00, +1.00] n=2  -0.60 [-1.00, +1.00] n=2  – n=0      -0.27 [-1.00, +0.77] n=3\n"))
+        #expect(table.contains("\noverall   delivery  3 (small n)  50%    -0.333 [-0.831, +0.164]  -0.10 [-1.00, +1.00] n=2  -0.60 [-1.00, +1.00] n=2  – n=0      -0.27 [-1.00, +0.77] n=3  67%/0%/33%\n"))
+        #expect(table.contains("\nRegion=B  app       1 (small n)  33%    –                        – n=0                     – n=0                     – n=0      – n=0                     –\n"))
         #expect(table.contains("\nRegion=A  delivery  2 (small n)  67%    -0.533                   -0.10 [-1.00, +1.00] n=2"))
         #expect(table.contains("Topics (fixture 1.0): n comments of the segment mention the topic"))
         let markdown = formatter.markdown()
-        #expect(markdown.contains("| segment | topic | n | share | impact | emotion | effort | success | cx |\n|---|---|---|---|---|---|---|---|---|\n| overall | delivery | 3 (small n) | 50% | -0.333 [-0.831, +0.164] |"))
+        #expect(markdown.contains("| segment | topic | n | share | impact | emotion | effort | success | cx | cx −/0/+ |\n|---|---|---|---|---|---|---|---|---|---|\n| overall | delivery | 3 (small n) | 50% | -0.333 [-0.831, +0.164] |"))
+        #expect(markdown.contains(" | -0.27 [-1.00, +0.77] n=3 | 67%/0%/33% |\n"))
         for format in SegmentReportFormat.allCases {
             let recorder = SegmentStatisticsTests.Recorder()
             try SegmentFormatter.write(statistics, as: format, to: recorder)
@@ -253,7 +269,7 @@ import Testing
     /// A topic tally holds its sums in 64 bits until one would overflow (2,048 values of 1.0
     /// are 2⁶³ units), then in 128: the same values either way, whether added or merged.
     @Test func topicSumsOutgrowSixtyFourBitsWithoutChangingTheirValues() throws {
-        #expect(MemoryLayout<TopicTally>.stride == 216)
+        #expect(MemoryLayout<TopicTally>.stride == 280)
         let p = Parameters.standard
         let one = CommentContribution(values: [1, nil, nil, 1], cues: [true, false, false],
                                       topics: [TopicContribution(topic: 0, emotion: 1, effort: -1, success: nil, parameters: p)], parameters: p)
@@ -261,8 +277,8 @@ import Testing
         var single = TopicTally(topic: 0), halves = (TopicTally(topic: 0), TopicTally(topic: 0))
         for k in 0..<3_000 {
             reference.add(1)
-            single.add(one.topics[0].values, comment: one.values)
-            if k < 1_500 { halves.0.add(one.topics[0].values, comment: one.values) } else { halves.1.add(one.topics[0].values, comment: one.values) }
+            single.add(one.topics[0], comment: one.values)
+            if k < 1_500 { halves.0.add(one.topics[0], comment: one.values) } else { halves.1.add(one.topics[0], comment: one.values) }
         }
         var merged = halves.0
         merged.merge(halves.1)  // each half in 64 bits (1,500 · 2⁵²); their sum is not
@@ -274,9 +290,11 @@ import Testing
         read.comments = single.comments
         read.own = single.own
         read.mentioning = single.mentioning
-        #expect(read == single)
+        #expect(read != single)  // without the band counts
+        read.bands = single.bands
+        #expect(read == single && single.bands == [[0, 0, 3_000], [3_000, 0, 0], [0, 0, 0], [0, 3_000, 0]])
         var small = TopicTally(topic: 0)
-        small.add(one.topics[0].values, comment: one.values)
+        small.add(one.topics[0], comment: one.values)
         var big = single
         big.sums.set(0, Int128(1) << 70)
         big.sums.set(0, single.ownMoments(0).sum.units)

@@ -83,7 +83,7 @@ extension HTMLReport {
     private func topicTable(_ topics: [TopicSummary]) -> String {
         var out = "<div class=\"wide\"><table class=\"sortable topics\">\n<thead><tr><th>topic</th><th class=\"num\">n</th><th class=\"num\">share</th><th class=\"num\">impact <span class=\"ci\">[95% CI]</span></th>"
         for d in SummaryDimension.allCases { out += "<th class=\"num\">\(d.name) <span class=\"ci\">[95% CI]</span></th>" }
-        out += "<th class=\"num\">cx p adj.</th></tr></thead>\n<tbody>\n"
+        out += "<th class=\"num\">cx p adj.</th><th class=\"num\">cx negative</th><th class=\"num\">cx positive</th></tr></thead>\n<tbody>\n"
         for t in topics {
             out += "<tr><td>\(Self.escape(t.topic))\(t.smallN ? " <span class=\"small\">(small n)</span>" : "")</td><td class=\"num\" data-value=\"\(t.n)\">\(t.n)</td>"
             out += "<td class=\"num\" data-value=\"\(t.share)\">\(Self.percent(t.share))</td>"
@@ -94,7 +94,13 @@ extension HTMLReport {
                 out += d.low == nil ? "</td>" : " <span class=\"ci\">[\(Self.fixed(d.low)), \(Self.fixed(d.high))]</span></td>"
             }
             let p = t.dimensions[SummaryDimension.cx.rawValue].adjustedP
-            out += "<td class=\"num\" data-value=\"\(p.map { String($0) } ?? "")\">\(p.map { String(format: "%.3g", $0) } ?? "–")</td></tr>\n"
+            out += "<td class=\"num\" data-value=\"\(p.map { String($0) } ?? "")\">\(p.map { String(format: "%.3g", $0) } ?? "–")</td>"
+            // The shares of the topic's own cx that are negative and positive (none without a cx).
+            let cx = t.dimensions[SummaryDimension.cx.rawValue]
+            for k in [0, 2] {
+                out += cx.n == 0 || cx.shares.count != 3 ? "<td class=\"num\" data-value=\"\">–</td>" : "<td class=\"num\" data-value=\"\(cx.shares[k])\">\(Self.percent(cx.shares[k]))</td>"
+            }
+            out += "</tr>\n"
         }
         return out + "</tbody></table></div>\n"
     }

@@ -241,7 +241,7 @@ public struct SegmentAccumulator: Sendable, Equatable {
         }
         for (term, tally) in c.drivers { drivers[term, default: DriverTally()].merge(tally) }
         if includingTopics {
-            for t in c.topics { topics.withTally(t.topic) { $0.add(t.values, comment: c.values) } }
+            for t in c.topics { topics.withTally(t.topic) { $0.add(t, comment: c.values) } }
         }
     }
 

@@ -119,15 +119,17 @@ public struct SegmentFormatter: Sendable {
         "Topics (\(report.taxonomy ?? "")): n comments of the segment mention the topic (share: of the segment's comments); its "
             + "emotion, effort, success and cx are the topic's own scores over them; ▲/▼: differs from the segment's comments "
             + "without the topic (Welch's t-test, Benjamini–Hochberg adjusted over the topics' tests); impact = share × (topic's "
-            + "cx − cx of the comments without it), the most negative (what to fix first) listed first."
+            + "cx − cx of the comments without it), the most negative (what to fix first) listed first; cx −/0/+: the shares of "
+            + "the topic's own cx that are negative, neutral and positive."
     }
 
-    private static let topicHeaders = ["segment", "topic", "n", "share", "impact", "emotion", "effort", "success", "cx"]
+    private static let topicHeaders = ["segment", "topic", "n", "share", "impact", "emotion", "effort", "success", "cx", "cx −/0/+"]
 
     private func topicRow(_ s: SegmentSummary, _ t: TopicSummary) -> [String] {
         [name(s), t.topic, String(t.n) + (t.smallN ? " (small n)" : ""), Self.percent(t.share),
          Self.signed(t.impact, 3) + (t.impactLow.map { "[\(Self.signed($0, 3)), \(Self.signed(t.impactHigh, 3))]" }.map { " " + $0 } ?? "")]
             + t.dimensions.map { Self.meanWithInterval($0) + flag($0) + " n=\($0.n)" }
+            + [t.dimensions[SummaryDimension.cx.rawValue].n == 0 ? "–" : t.dimensions[SummaryDimension.cx.rawValue].shares.map(Self.percent).joined(separator: "/")]
     }
 
     /// A table for people on a terminal, then the drivers of each segment.
@@ -204,7 +206,8 @@ public struct SegmentFormatter: Sendable {
     /// One CSV row per segment (cells that could run as spreadsheet formulas are guarded).
     /// With topic statistics, five more columns (``csvTopicHeader``), empty in a segment's
     /// row, and after each segment's row one row per topic, by impact: its n, small n and
-    /// dimensions' cells (shares, coverage, emotions and drivers empty), topic, share, impact.
+    /// dimensions' cells (the shares of the topic's own scores; coverage, emotions and drivers
+    /// empty), topic, share, impact.
     public func csv() -> String { Self.text { try writeCSV(reportSegments, $0) } }
 
     private func writeCSV(_ segments: Segments, _ emit: @escaping Emit) throws {
@@ -270,6 +273,7 @@ public struct SegmentFormatter: Sendable {
                     "{\"topic\":\(JSONText.string(t.topic)),\"n\":\(t.n),\"share\":\(n(t.share)),\"impact\":\(n(t.impact)),\"impactCiLow\":\(n(t.impactLow)),\"impactCiHigh\":\(n(t.impactHigh)),\"smallN\":\(t.smallN),\"dimensions\":{"
                         + t.dimensions.map { d in
                             "\"\(d.dimension.name)\":{\"n\":\(d.n),\"mean\":\(n(d.mean)),\"ciLow\":\(n(d.low)),\"ciHigh\":\(n(d.high)),\"sd\":\(n(d.standardDeviation)),"
+                                + "\"shares\":{\"negative\":\(n(d.shares[0])),\"neutral\":\(n(d.shares[1])),\"positive\":\(n(d.shares[2]))},"
                                 + "\"vsRest\":{\"difference\":\(n(d.difference)),\"t\":\(n(d.t)),\"df\":\(n(d.degreesOfFreedom)),\"p\":\(n(d.p)),\"pAdjusted\":\(n(d.adjustedP))}}"
                         }.joined(separator: ",") + "}}"
                 }.joined(separator: ",") + "]"

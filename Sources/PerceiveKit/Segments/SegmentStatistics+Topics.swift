@@ -5,7 +5,8 @@
 /// scores (``TopicScore``; cx from them as ``TopicContribution/cx(_:_:_:parameters:)`` makes
 /// it) over the comments that mention it and have that score, and Welch's test of those
 /// against the comment scores of the segment's comments that do not mention it ("the rest");
-/// `shares` are not kept per topic (empty). `difference` is there whenever both sides have a
+/// `shares` are those of the topic's scores that are negative, neutral and positive (of its n,
+/// all 0 when n is 0). `difference` is there whenever both sides have a
 /// mean; t, degrees of freedom and p when both have two values or more and some variance.
 public struct TopicSummary: Sendable, Equatable {
     /// The topic's path ("delivery/shipping").
@@ -46,7 +47,8 @@ extension SegmentStatistics {
                                _ quantiles: inout TQuantiles, pass: SummaryPass) -> DimensionSummary {
         let own = tally.ownMoments(d.rawValue)
         let rest = cell.dimension(d.rawValue).moments - tally.mentioningMoments(d.rawValue)
-        var s = DimensionSummary(dimension: d, n: own.n, mean: own.mean, standardDeviation: own.variance.map { $0.squareRoot() }, shares: [])
+        let shares = tally.ownBands(d.rawValue).map { own.n > 0 ? Double($0) / Double(own.n) : 0 }
+        var s = DimensionSummary(dimension: d, n: own.n, mean: own.mean, standardDeviation: own.variance.map { $0.squareRoot() }, shares: shares)
         if pass == .summary, let mean = own.mean, let v = own.variance {
             let half = quantiles(own.n - 1) * (v / Double(own.n)).squareRoot()
             // Every score is in −1…1, so its mean is: a t-interval of a few values can reach

@@ -331,11 +331,12 @@ extension SegmentStatistics {
 // MARK: - Partials
 
 extension SegmentStatistics {
-    /// Name and version of the partials format (see `docs/segment-partials.md`): version 2
-    /// adds topics to version 1. Statistics without topics are written as version 1, the same
-    /// bytes as before topics, so that older builds still read them.
+    /// Name and version of the partials format (see `docs/segment-partials.md`): version 3
+    /// adds topics to version 1 (version 2 had them without their band counts: refused, as
+    /// its topics' shares cannot be made). Statistics without topics are written as version 1,
+    /// the same bytes as before topics, so that older builds still read them.
     public static let partialsFormat = "perceive-segment-partials"
-    public static let partialsVersion = 2
+    public static let partialsVersion = 3
     static let partialsVersionWithoutTopics = 1
 
     /// The statistics as NDJSON lines: a header line, then one line per segment.
@@ -363,7 +364,8 @@ extension SegmentStatistics {
             if !topics.isEmpty {
                 line += ",\"topics\":{" + c.topics.map { t in
                     "\(JSONText.string(topics[Int(t.topic)])):{\"n\":\(t.comments),\"topic\":[\(t.own.map(moments).joined(separator: ","))],"
-                        + "\"comment\":[\(t.mentioning.map(moments).joined(separator: ","))]}"
+                        + "\"comment\":[\(t.mentioning.map(moments).joined(separator: ","))],"
+                        + "\"bands\":[\(t.bands.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ","))]}"
                 }.joined(separator: ",") + "}"
             }
             lines.append(line + "}")
@@ -470,7 +472,11 @@ extension SegmentStatistics {
             guard let shape = statistics.map({ (columns: $0.textColumns.count, groupings: $0.groupings.map(\.count)) }) else {
                 guard object["format"] as? String == partialsFormat else { throw fail("expected a \(partialsFormat) header line") }
                 let version = wholeNumber(object["version"])
-                guard let version, (partialsVersionWithoutTopics...partialsVersion).contains(version) else {
+                guard let version, [partialsVersionWithoutTopics, partialsVersion].contains(version) else {
+                    if wholeNumber(object["version"]) == 2 {
+                        throw fail("expected version \(partialsVersionWithoutTopics) or \(partialsVersion) of \(partialsFormat), found version 2: "
+                                   + "its topics lack the band counts their shares need; write the partials again with this perceive")
+                    }
                     throw fail("expected version \(partialsVersionWithoutTopics) or \(partialsVersion) of \(partialsFormat), found \(object["version"] ?? "none")")
                 }
                 guard let columns = object["columns"] as? [String], let by = object["by"] as? [String],
@@ -491,10 +497,10 @@ extension SegmentStatistics {
                 s.groupings = groupings.map { $0.map(\.intValue) }
                 s.rowsRead = rows
                 s.rowErrors = errors
-                if version >= 2 {
+                if version == partialsVersion {
                     guard let taxonomy = object["taxonomy"] as? String, let topics = object["topics"] as? [String], !topics.isEmpty,
                           Set(topics).count == topics.count, topics.count <= Int(Int32.max) else {
-                        throw fail("expected taxonomy and topics (one or more distinct paths) in a version 2 header")
+                        throw fail("expected taxonomy and topics (one or more distinct paths) in a version \(partialsVersion) header")
                     }
                     s.taxonomy = taxonomy
                     s.topics = topics
@@ -539,7 +545,7 @@ extension SegmentStatistics {
             }
             if !topicIndex.isEmpty {
                 guard let topics = object["topics"] as? [String: [String: Any]] else {
-                    throw fail("expected topics (an object of the segment's topics) in a segment line of version 2")
+                    throw fail("expected topics (an object of the segment's topics) in a segment line of version \(partialsVersion)")
                 }
                 for (path, value) in topics {
                     guard let topic = topicIndex[path] else { throw fail("expected a topic of the header's topics, found \(JSONText.string(path))") }
@@ -552,13 +558,19 @@ extension SegmentStatistics {
                         }
                         return parsed.count == 4 ? parsed : nil
                     }
-                    guard let n = wholeNumber(value["n"]), let own = moments("topic"), let mentioning = moments("comment") else {
-                        throw fail("expected n, topic and comment (4 [n, \"sum\", \"sumOfSquares\"] each) for topic \(path)")
+                    let bands = (value["bands"] as? [[Any]])?.map { $0.compactMap(wholeNumber) }
+                    guard let n = wholeNumber(value["n"]), let own = moments("topic"), let mentioning = moments("comment"),
+                          let bands, bands.count == 4, bands.allSatisfy({ $0.count == 3 }) else {
+                        throw fail("expected n, topic and comment (4 [n, \"sum\", \"sumOfSquares\"] each) and bands (4 [negative, neutral, positive], whole numbers) for topic \(path)")
+                    }
+                    for k in 0..<4 where bands[k].contains(where: { $0 < 0 }) || bands[k].reduce(0, &+) != own[k].n {
+                        throw fail("expected topic \(path)'s bands of \(SummaryDimension(rawValue: k)!.name) to add up to its n (\(own[k].n)), found \(bands[k])")
                     }
                     var tally = TopicTally(topic: topic)
                     tally.comments = n
                     tally.own = own
                     tally.mentioning = mentioning
+                    tally.bands = bands
                     cell.topics.withTally(topic) { $0 = tally }
                 }
             }

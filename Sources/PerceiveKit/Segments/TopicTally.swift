@@ -57,10 +57,19 @@ public struct TopicContribution: Sendable, Equatable {
     public var topic: Int32
     /// Emotion, effort, success, cx (per ``SummaryDimension``), nil where the topic has none.
     var values: Four<Double?>
+    /// The band of each value: 0 negative, 1 neutral, 2 positive (``Parameters/neutralBand``),
+    /// as a segment counts its comments' scores; −1 where the value is nil.
+    var bands: Four<Int8>
 
     public init(topic: Int32, emotion: Double?, effort: Double?, success: Double?, parameters p: Parameters) {
         self.topic = topic
         values = Four(emotion, effort, success, Self.cx(emotion, effort, success, parameters: p))
+        bands = Four(repeating: -1)
+        for k in 0..<4 {
+            guard let x = values[k] else { continue }
+            let band = Band(x, p)
+            bands[k] = band < .neutral ? 0 : band == .neutral ? 1 : 2
+        }
     }
 
     /// A topic's cx: the weighted mean (``Parameters/cxEmotionWeight``, ``Parameters/cxEffortWeight``,
@@ -81,7 +90,10 @@ public struct TopicContribution: Sendable, Equatable {
 /// own scores (``mentioning``), which taken from the segment's give the comments without the
 /// topic ("the rest"). Kept only for topics a segment's comments mention.
 ///
-/// 216 bytes: the 16 exact sums are held in 64 bits each (``TopicSums``) until one would
+/// It also counts, per dimension, the topic's negative and positive scores (neutral: the rest
+/// of its n), for the shares a segment's own dimensions show.
+///
+/// 280 bytes: the 16 exact sums are held in 64 bits each (``TopicSums``) until one would
 /// overflow (a value is at most 2⁵² units, so not before 2,048 comments), then all of them in
 /// 128 bits on the heap; the values are the same either way (``ExactSum``'s units).
 public struct TopicTally: Sendable, Equatable {
@@ -94,6 +106,9 @@ public struct TopicTally: Sendable, Equatable {
     var mentioningCounts = Four(repeating: 0)
     /// Sum and sum of squares of each: own 0…7 (dimension k: 2k, 2k + 1), mentioning 8…15.
     var sums = TopicSums()
+    /// How many of the topic's own scores of each dimension are negative, and how many positive.
+    var ownNegative = Four(repeating: 0)
+    var ownPositive = Four(repeating: 0)
 
     public init(topic: Int32) { self.topic = topic }
 
@@ -104,6 +119,19 @@ public struct TopicTally: Sendable, Equatable {
     /// The comment scores of ``SummaryDimension`` `k` of the comments that mention it.
     func mentioningMoments(_ k: Int) -> Moments {
         Moments(n: mentioningCounts[k], sum: ExactSum(units: sums[8 + 2 * k]), sumOfSquares: ExactSum(units: sums[9 + 2 * k]))
+    }
+
+    /// The topic's own scores of ``SummaryDimension`` `k` by band: negative, neutral, positive
+    /// (they add up to its n).
+    func ownBands(_ k: Int) -> [Int] { [ownNegative[k], ownCounts[k] - ownNegative[k] - ownPositive[k], ownPositive[k]] }
+
+    /// Negative, neutral and positive counts per dimension (``ownBands(_:)``); set checks nothing
+    /// (the partials reader does).
+    public var bands: [[Int]] {
+        get { (0..<4).map(ownBands) }
+        set {
+            for (k, b) in newValue.enumerated() { ownNegative[k] = b[0]; ownPositive[k] = b[2] }
+        }
     }
 
     public var own: [Moments] {
@@ -124,11 +152,12 @@ public struct TopicTally: Sendable, Equatable {
     }
 
     /// Adds one comment that mentions the topic: the topic's values and the comment's.
-    mutating func add(_ topicValues: Four<Double?>, comment: [Double?]) {
+    mutating func add(_ t: TopicContribution, comment: [Double?]) {
         comments += 1
         for k in 0..<4 {
-            if let x = topicValues[k] {
+            if let x = t.values[k] {
                 ownCounts[k] += 1
+                if t.bands[k] == 0 { ownNegative[k] += 1 } else if t.bands[k] == 2 { ownPositive[k] += 1 }
                 sums.add(2 * k, x)
                 sums.add(2 * k + 1, x * x)
             }
@@ -144,6 +173,8 @@ public struct TopicTally: Sendable, Equatable {
         comments += other.comments
         for k in 0..<4 {
             ownCounts[k] += other.ownCounts[k]
+            ownNegative[k] += other.ownNegative[k]
+            ownPositive[k] += other.ownPositive[k]
             mentioningCounts[k] += other.mentioningCounts[k]
         }
         sums.merge(other.sums)
