@@ -95,3 +95,16 @@ private func check(_ pattern: Pattern) throws {
 func productAttributesAreNoEffort(_ text: String) throws {
     #expect(try Scorer().score(text).scores.effort == nil)
 }
+
+/// How smooth a flight was is comfort, not the customer's work; a smooth check-in is effort.
+@Test func aSmoothFlightIsNoEffortButASmoothCheckInIs() throws {
+    let scorer = try Scorer()
+    // Emotion: the phrases' valence ("smooth flight" 0.5 with "good" 0.4: 0.456).
+    for (text, emotion) in [("Smooth flight with good views.", 0.456), ("The flight was very smooth.", 0.6), ("A bumpy landing in the rain.", -0.3)] {
+        let result = try scorer.score(text)
+        #expect(result.scores.effort == nil, "\(text)")
+        #expect(abs(result.scores.emotion - emotion) < 0.001, "\(text)")
+    }
+    let checkIn = try scorer.score("Check-in was smooth.")
+    #expect(abs((checkIn.scores.effort ?? 0) - 0.7) < 1e-9)
+}
