@@ -108,3 +108,12 @@ func productAttributesAreNoEffort(_ text: String) throws {
     let checkIn = try scorer.score("Check-in was smooth.")
     #expect(abs((checkIn.scores.effort ?? 0) - 0.7) < 1e-9)
 }
+
+/// How well a process was organised is the customer's effort: they find their way through it
+/// or fight it.
+@Test(arguments: [("Absolute chaos at passport control.", -0.5), ("Tried to go here for lunch and it was a madhouse.", -0.4),
+                  ("A very well organised airport.", 0.3)])
+func processOrganisationIsEffort(_ text: String, _ effort: Double) throws {
+    let result = try Scorer().score(text)
+    #expect(abs((result.scores.effort ?? .nan) - effort) < 1e-9)
+}
