@@ -117,3 +117,17 @@ func processOrganisationIsEffort(_ text: String, _ effort: Double) throws {
     let result = try Scorer().score(text)
     #expect(abs((result.scores.effort ?? .nan) - effort) < 1e-9)
 }
+
+/// A failed connection, an item sent back and an item that does everything are outcomes: each
+/// phrase's success, then the tone rule's (the comment's valence × outcomeToneWeight).
+@Test(arguments: [("Connecting flights didn't connect.", "didn't connect", -0.6, -1.0), ("It's going back very soon!", "it's going back", -0.6, -1.0),
+                  ("I returned it the next day.", "i returned it", -0.5, -0.8333), ("I love it. It does everything.", "it does everything", 0.7, 1.0)])
+func connectionsReturnsAndWholeProductsAreOutcomes(_ text: String, _ term: String, _ contribution: Double, _ success: Double) throws {
+    let scorer = try Scorer()
+    let result = try scorer.score(text)
+    #expect(abs((result.scores.success ?? .nan) - success) < 1e-4)
+    let lexicon = try #require(result.evidence.first { $0.dimension == .success && $0.source == .lexicon })
+    #expect(scorer.lexicon.entries[Int(lexicon.entry)].term == term)
+    #expect(abs(lexicon.contribution - contribution) < 1e-9)
+    #expect(result.evidence.contains { $0.dimension == .success && $0.source == .tone })
+}
