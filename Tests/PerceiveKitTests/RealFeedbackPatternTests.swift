@@ -131,3 +131,15 @@ func connectionsReturnsAndWholeProductsAreOutcomes(_ text: String, _ term: Strin
     #expect(abs(lexicon.contribution - contribution) < 1e-9)
     #expect(result.evidence.contains { $0.dimension == .success && $0.source == .tone })
 }
+
+/// How long the customer has owned the item is no wait, and a quick question is no effort; a
+/// learning curve is.
+@Test func ownershipTimesAndQuickQuestionsAreNoEffortALearningCurveIs() throws {
+    let scorer = try Scorer()
+    for text in ["I've only had this a week but so far so good.", "We owned it for two years.", "It answers quick questions and plays music."] {
+        #expect(try scorer.score(text).scores.effort == nil, "\(text)")
+    }
+    #expect(abs((try scorer.score("There is a steep learning curve.").scores.effort ?? .nan) - -0.6) < 1e-9)
+    // A wait is still a wait after "had": the wait word is nearer.
+    #expect((try scorer.score("We had a two day wait for the engineer.").scores.effort ?? 0) < 0)
+}
