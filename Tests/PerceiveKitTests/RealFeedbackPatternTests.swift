@@ -143,3 +143,13 @@ func connectionsReturnsAndWholeProductsAreOutcomes(_ text: String, _ term: Strin
     // A wait is still a wait after "had": the wait word is nearer.
     #expect((try scorer.score("We had a two day wait for the engineer.").scores.effort ?? 0) < 0)
 }
+
+/// Verdicts on whether the item does what it was bought for: "so far so good", "worth every
+/// penny", "not what it says it is".
+@Test(arguments: [("So far so good.", 0.5), ("Worth every penny.", 0.5), ("It's not what it says it is.", -0.7)])
+func itemVerdictsAreOutcomes(_ text: String, _ contribution: Double) throws {
+    let result = try Scorer().score(text)
+    let lexicon = try #require(result.evidence.first { $0.dimension == .success && $0.source == .lexicon })
+    #expect(abs(lexicon.contribution - contribution) < 1e-9)
+    #expect((result.scores.success ?? 0) * contribution > 0)
+}
