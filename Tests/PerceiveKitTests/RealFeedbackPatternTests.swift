@@ -153,3 +153,14 @@ func itemVerdictsAreOutcomes(_ text: String, _ contribution: Double) throws {
     #expect(abs(lexicon.contribution - contribution) < 1e-9)
     #expect((result.scores.success ?? 0) * contribution > 0)
 }
+
+/// What the item or service let the customer do is an outcome; not being able to is a failure.
+@Test func beingAbleToDoSomethingIsAnOutcome() throws {
+    let scorer = try Scorer()
+    let able = try scorer.score("Love being able to read the lyrics of my favorite songs.")
+    #expect(able.evidence.contains { $0.dimension == .success && $0.source == .lexicon && abs($0.contribution - 0.4) < 1e-9 })
+    #expect((able.scores.success ?? 0) > 0)
+    let unable = try scorer.score("Not being able to read the lyrics is annoying.")
+    #expect(unable.evidence.contains { $0.dimension == .success && $0.source == .lexicon && abs($0.contribution - 0.4 * -0.74) < 1e-9 })
+    #expect((unable.scores.success ?? 0) < 0)
+}
