@@ -164,3 +164,9 @@ func itemVerdictsAreOutcomes(_ text: String, _ contribution: Double) throws {
     #expect(unable.evidence.contains { $0.dimension == .success && $0.source == .lexicon && abs($0.contribution - 0.4 * -0.74) < 1e-9 })
     #expect((unable.scores.success ?? 0) < 0)
 }
+
+/// A queue or line by its size: every size word in the singular and the plural.
+@Test(arguments: [("Massive lines at immigration.", -0.7), ("Endless queues at security.", -0.7), ("No lines at customs.", 0.5), ("Short queues today.", 0.4)])
+func queuesBySizeAreEffort(_ text: String, _ effort: Double) throws {
+    #expect(abs((try Scorer().score(text).scores.effort ?? .nan) - effort) < 1e-9)
+}
