@@ -176,6 +176,10 @@ private final class SharedBatch<Input, Output>: @unchecked Sendable {
         work(with: scorer)
         group.wait()
         transform = nil
+        // An empty batch returns the empty array: `Array(unsafeUninitializedCapacity: 0)` sets
+        // the count in the shared empty-array storage, which ThreadSanitizer reports as a race
+        // with any other thread reading an empty array (the CI's TSan run caught it once).
+        guard count > 0 else { return [] }
         return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.baseAddress?.moveInitialize(from: outputs, count: count)
             initialized = count
