@@ -22,6 +22,11 @@ struct Three<Element: Sendable & Equatable>: Sendable, Equatable {
     var array: [Element] { [a, b, c] }
 }
 
+extension Band {
+    /// The side a segment counts the band on: 0 negative, 1 neutral, 2 positive.
+    var side: Int { self < .neutral ? 0 : self == .neutral ? 1 : 2 }
+}
+
 /// Sufficient statistics of one dimension: count, exact sums of values and squares, and how
 /// many values fell in the negative, neutral and positive bands.
 public struct DimensionTally: Sendable, Equatable {
@@ -41,7 +46,7 @@ public struct DimensionTally: Sendable, Equatable {
         n += 1
         sum.add(x)
         sumOfSquares.add(x * x)
-        bandCounts[band < .neutral ? 0 : band == .neutral ? 1 : 2] += 1
+        bandCounts[band.side] += 1
     }
 
     static func + (a: DimensionTally, b: DimensionTally) -> DimensionTally {

@@ -126,10 +126,11 @@ public struct SegmentFormatter: Sendable {
     private static let topicHeaders = ["segment", "topic", "n", "share", "impact", "emotion", "effort", "success", "cx", "cx −/0/+"]
 
     private func topicRow(_ s: SegmentSummary, _ t: TopicSummary) -> [String] {
-        [name(s), t.topic, String(t.n) + (t.smallN ? " (small n)" : ""), Self.percent(t.share),
+        let cx = t.dimensions[SummaryDimension.cx.rawValue]
+        return [name(s), t.topic, String(t.n) + (t.smallN ? " (small n)" : ""), Self.percent(t.share),
          Self.signed(t.impact, 3) + (t.impactLow.map { "[\(Self.signed($0, 3)), \(Self.signed(t.impactHigh, 3))]" }.map { " " + $0 } ?? "")]
             + t.dimensions.map { Self.meanWithInterval($0) + flag($0) + " n=\($0.n)" }
-            + [t.dimensions[SummaryDimension.cx.rawValue].n == 0 ? "–" : t.dimensions[SummaryDimension.cx.rawValue].shares.map(Self.percent).joined(separator: "/")]
+            + [cx.n == 0 ? "–" : cx.shares.map(Self.percent).joined(separator: "/")]
     }
 
     /// A table for people on a terminal, then the drivers of each segment.

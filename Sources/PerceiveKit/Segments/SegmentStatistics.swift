@@ -473,7 +473,7 @@ extension SegmentStatistics {
                 guard object["format"] as? String == partialsFormat else { throw fail("expected a \(partialsFormat) header line") }
                 let version = wholeNumber(object["version"])
                 guard let version, [partialsVersionWithoutTopics, partialsVersion].contains(version) else {
-                    if wholeNumber(object["version"]) == 2 {
+                    if version == 2 {
                         throw fail("expected version \(partialsVersionWithoutTopics) or \(partialsVersion) of \(partialsFormat), found version 2: "
                                    + "its topics lack the band counts their shares need; write the partials again with this perceive")
                     }

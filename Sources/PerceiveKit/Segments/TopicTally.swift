@@ -57,19 +57,15 @@ public struct TopicContribution: Sendable, Equatable {
     public var topic: Int32
     /// Emotion, effort, success, cx (per ``SummaryDimension``), nil where the topic has none.
     var values: Four<Double?>
-    /// The band of each value: 0 negative, 1 neutral, 2 positive (``Parameters/neutralBand``),
-    /// as a segment counts its comments' scores; −1 where the value is nil.
-    var bands: Four<Int8>
+    /// The band of each value (nil where the value is), as ``CommentContribution`` keeps a
+    /// comment's: computed once, added to every segment the comment is in.
+    var bands: Four<Band?>
 
     public init(topic: Int32, emotion: Double?, effort: Double?, success: Double?, parameters p: Parameters) {
         self.topic = topic
         values = Four(emotion, effort, success, Self.cx(emotion, effort, success, parameters: p))
-        bands = Four(repeating: -1)
-        for k in 0..<4 {
-            guard let x = values[k] else { continue }
-            let band = Band(x, p)
-            bands[k] = band < .neutral ? 0 : band == .neutral ? 1 : 2
-        }
+        bands = Four(repeating: nil)
+        for k in 0..<4 { bands[k] = values[k].map { Band($0, p) } }
     }
 
     /// A topic's cx: the weighted mean (``Parameters/cxEmotionWeight``, ``Parameters/cxEffortWeight``,
@@ -157,7 +153,11 @@ public struct TopicTally: Sendable, Equatable {
         for k in 0..<4 {
             if let x = t.values[k] {
                 ownCounts[k] += 1
-                if t.bands[k] == 0 { ownNegative[k] += 1 } else if t.bands[k] == 2 { ownPositive[k] += 1 }
+                switch t.bands[k]?.side {
+                case 0: ownNegative[k] += 1
+                case 2: ownPositive[k] += 1
+                default: break
+                }
                 sums.add(2 * k, x)
                 sums.add(2 * k + 1, x * x)
             }
