@@ -170,3 +170,23 @@ func itemVerdictsAreOutcomes(_ text: String, _ contribution: Double) throws {
 func queuesBySizeAreEffort(_ text: String, _ effort: Double) throws {
     #expect(abs((try Scorer().score(text).scores.effort ?? .nan) - effort) < 1e-9)
 }
+
+/// A limit the customer never had to wait past is a short wait ("never … more than a few
+/// minutes"), read like one after a quick marker; other negations keep a long wait long.
+@Test(arguments: [("I never had to queue for more than a few minutes.", 0.3947), ("We didn't have to wait more than 5 minutes.", 0.3622),
+                  ("I haven't had a reply for more than 2 weeks.", -1.1122)])
+func aNegatedLimitIsAShortWait(_ text: String, _ duration: Double) throws {
+    let result = try Scorer().score(text)
+    let evidence = try #require(result.evidence.first { $0.dimension == .effort && $0.source == .duration })
+    #expect(abs(evidence.contribution - duration) < 1e-4)
+}
+
+/// Flying in and out of a place names it both ways; "in and out in minutes" stays quick, and
+/// "the flight itself was smooth" is comfort.
+@Test func inAndOutOfAPlaceIsNoEffort() throws {
+    let scorer = try Scorer()
+    for text in ["We flew in and out of Dubai.", "The flight itself was very smooth."] {
+        #expect(try scorer.score(text).scores.effort == nil, "\(text)")
+    }
+    #expect(abs((try scorer.score("In and out in ten minutes.").scores.effort ?? .nan) - 0.5801) < 1e-4)
+}

@@ -140,6 +140,7 @@ public struct DurationRule: ScoringRule {
             }
             t -= 1
         }
+        if !quick { quick = isNegatedLimit(first: first, analysis, context) }
         // After a quick marker the duration is a bonus that shrinks as it grows: "within 5
         // minutes" is quick, "in 3 weeks" is not (the penalty's complement scales it).
         let penalty = Self.penalty(minutes: minutes, p)
@@ -160,6 +161,45 @@ public struct DurationRule: ScoringRule {
         }
         guard base != 0 else { return }
         analysis.addEvidence(dimension, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
+    }
+
+    /// True when the duration is a limit the customer never had to wait past: "more than",
+    /// "longer than" or "over" right before it, and earlier in its clause (at most six words)
+    /// "never", or a negated "have to" ("never had to queue for more than a few minutes",
+    /// "never waited longer than 10 minutes", "didn't have to wait over 5 minutes"). Read like
+    /// a duration after a quick marker. Other negations are not: "haven't had a reply for more
+    /// than 2 weeks" is a long wait.
+    func isNegatedLimit(first: Int, _ analysis: Analysis, _ context: RuleContext) -> Bool {
+        var t = first - 1
+        let sentence = analysis.tokens[first].sentence
+        guard t >= 1, analysis.tokens[t].sentence == sentence else { return false }
+        if analysis.tokenIs(t, "than") && (analysis.tokenIs(t - 1, "more") || analysis.tokenIs(t - 1, "longer")) {
+            t -= 2
+        } else if analysis.tokenIs(t, "over") {
+            t -= 1
+        } else {
+            return false
+        }
+        var seen = 0
+        var haveTo = false
+        while t >= 0 && seen < 6 {
+            let token = analysis.tokens[t]
+            if token.sentence != sentence || analysis.isClauseBreak[t] { return false }
+            if token.kind != .punctuation {
+                seen += 1
+                if analysis.tokenIs(t, "never") { return true }
+                if analysis.tokenIs(t, "to"), t >= 1,
+                   analysis.tokenIs(t - 1, "have") || analysis.tokenIs(t - 1, "had") || analysis.tokenIs(t - 1, "has") {
+                    haveTo = true
+                } else if haveTo {
+                    // The word itself, not the longest match at it ("didn't have to wait" is a phrase).
+                    let entry = context.lexicon.singleEntryID(analysis.vocabulary[t])
+                    if entry >= 0 && context.lexicon.info[Int(entry)].shifter == .negator { return true }
+                }
+            }
+            t -= 1
+        }
+        return false
     }
 
     /// True when the duration ending before `end` is the length of a thing, not a wait: a
