@@ -269,7 +269,7 @@ import Testing
     /// A topic tally holds its sums in 64 bits until one would overflow (2,048 values of 1.0
     /// are 2⁶³ units), then in 128: the same values either way, whether added or merged.
     @Test func topicSumsOutgrowSixtyFourBitsWithoutChangingTheirValues() throws {
-        #expect(MemoryLayout<TopicTally>.stride == 280)
+        #expect(MemoryLayout<TopicTally>.stride == 216)
         let p = Parameters.standard
         let one = CommentContribution(values: [1, nil, nil, 1], cues: [true, false, false],
                                       topics: [TopicContribution(topic: 0, emotion: 1, effort: -1, success: nil, parameters: p)], parameters: p)
@@ -299,5 +299,46 @@ import Testing
         big.sums.set(0, Int128(1) << 70)
         big.sums.set(0, single.ownMoments(0).sum.units)
         #expect(big == single && small != single)
+    }
+
+    /// Counts are held in 32 bits until one would not fit, then all in 64: the same values, and
+    /// a tally equal to one that never outgrew them.
+    @Test func topicCountsOutgrowThirtyTwoBitsWithoutChangingTheirValues() {
+        var counts = CompactCounts<3>()
+        counts[0] = 7
+        counts[1] = Int(Int32.max)
+        counts[1] += 1  // 2³¹: no longer 32 bits
+        counts[2] = -5
+        #expect(counts[0] == 7 && counts[1] == 1 << 31 && counts[2] == -5)
+        counts[1] = 0
+        var narrow = CompactCounts<3>()
+        narrow[0] = 7
+        narrow[2] = -5
+        #expect(counts == narrow)
+        var tally = TopicTally(topic: 1)
+        tally.comments = 1 << 40
+        tally.own = [Moments(n: 1 << 40, sum: ExactSum(units: 3), sumOfSquares: ExactSum(units: 9))] + Array(repeating: Moments(), count: 3)
+        #expect(tally.comments == 1 << 40 && tally.ownMoments(0).n == 1 << 40 && tally.bands[0] == [0, 1 << 40, 0])
+    }
+
+    /// Segment, emotion and driver sums hold 64 bits inline and 128 past that, as topic sums do.
+    @Test func segmentSumsOutgrowSixtyFourBitsWithoutChangingTheirValues() {
+        #expect(MemoryLayout<DriverTally>.stride == 64 && MemoryLayout<DimensionTally>.stride == 56)
+        var driver = DriverTally()
+        driver.add(share: -0.25, dimension: 1)
+        driver.add(share: 0.5, dimension: 2)
+        #expect(driver.negative.map(\.value) == [0, 0.25, 0] && driver.positive.map(\.value) == [0, 0, 0.5])
+        var big = DriverTally()
+        big.negative = [ExactSum(units: Int128(Int64.max)), ExactSum(), ExactSum()]
+        big.merge(big)  // 2 · (2⁶³ − 1) units
+        #expect(big.negative[0].units == 2 * Int128(Int64.max) && big.comments == 0)
+        var tally = DimensionTally()
+        for _ in 0..<3 { tally.add(1, band: .positive) }
+        tally.sumOfSquares = ExactSum(units: Int128(1) << 80)
+        #expect(tally.sum.value == 3 && tally.sumOfSquares.units == Int128(1) << 80 && tally.n == 3 && tally.bands == [0, 0, 3])
+        var emotion = EmotionTally()
+        emotion.add(intensity: 0.5)
+        emotion.add(intensity: 0.25)
+        #expect(emotion.comments == 2 && emotion.intensity.value == 0.75)
     }
 }

@@ -31,9 +31,18 @@ extension Band {
 /// many values fell in the negative, neutral and positive bands.
 public struct DimensionTally: Sendable, Equatable {
     public var n = 0
-    public var sum = ExactSum()
-    public var sumOfSquares = ExactSum()
+    /// The sum and the sum of squares, 8 bytes each while they fit (``CompactSums``): a
+    /// segment keeps four tallies inline, and a run may keep hundreds of thousands of segments.
+    private var sums = CompactSums<2>()
     var bandCounts = Three(0, 0, 0)
+    public var sum: ExactSum {
+        get { sums.sum(0) }
+        set { sums.set(0, newValue.units) }
+    }
+    public var sumOfSquares: ExactSum {
+        get { sums.sum(1) }
+        set { sums.set(1, newValue.units) }
+    }
     /// Negative, neutral, positive.
     public var bands: [Int] {
         get { bandCounts.array }
@@ -44,8 +53,8 @@ public struct DimensionTally: Sendable, Equatable {
 
     mutating func add(_ x: Double, band: Band) {
         n += 1
-        sum.add(x)
-        sumOfSquares.add(x * x)
+        sums.add(0, x)
+        sums.add(1, x * x)
         bandCounts[band.side] += 1
     }
 
@@ -77,20 +86,27 @@ public struct DimensionTally: Sendable, Equatable {
 /// emotion, effort and success.
 public struct DriverTally: Sendable, Equatable {
     public var comments = 0
-    var negativeSums = Three(ExactSum(), ExactSum(), ExactSum())
-    var positiveSums = Three(ExactSum(), ExactSum(), ExactSum())
+    /// Sums of |share| of negative contributions (emotion, effort, success: 0…2), then of the
+    /// positive ones (3…5), 8 bytes each while they fit (``CompactSums``): a segment keeps one
+    /// tally per term its comments name.
+    var sums = CompactSums<6>()
     /// Sum of |share| of negative contributions, per emotion, effort, success.
     public var negative: [ExactSum] {
-        get { negativeSums.array }
-        set { negativeSums = Three(newValue) }
+        get { (0..<3).map { sums.sum($0) } }
+        set { for k in 0..<3 { sums.set(k, newValue[k].units) } }
     }
     /// Sum of share of positive contributions, per emotion, effort, success.
     public var positive: [ExactSum] {
-        get { positiveSums.array }
-        set { positiveSums = Three(newValue) }
+        get { (3..<6).map { sums.sum($0) } }
+        set { for k in 0..<3 { sums.set(3 + k, newValue[k].units) } }
     }
 
     public init() {}
+
+    /// Adds one contribution's share of dimension `d` (emotion, effort, success: 0…2).
+    mutating func add(share: Double, dimension d: Int) {
+        if share < 0 { sums.add(d, -share) } else { sums.add(3 + d, share) }
+    }
 
     static func + (a: DriverTally, b: DriverTally) -> DriverTally {
         var r = a
@@ -101,21 +117,27 @@ public struct DriverTally: Sendable, Equatable {
     /// Adds `other` in place.
     mutating func merge(_ other: DriverTally) {
         comments += other.comments
-        for k in 0..<3 {
-            negativeSums[k] = negativeSums[k] + other.negativeSums[k]
-            positiveSums[k] = positiveSums[k] + other.positiveSums[k]
-        }
+        sums.merge(other.sums)
     }
 
-    public var negativeTotal: Double { (negativeSums.a + negativeSums.b + negativeSums.c).value }
-    public var positiveTotal: Double { (positiveSums.a + positiveSums.b + positiveSums.c).value }
+    public var negativeTotal: Double { ExactSum(units: sums[0] + sums[1] + sums[2]).value }
+    public var positiveTotal: Double { ExactSum(units: sums[3] + sums[4] + sums[5]).value }
 }
 
 /// A named emotion's tally: comments in which it appeared, and the sum of its intensities.
 public struct EmotionTally: Sendable, Equatable {
     public var comments = 0
-    public var intensity = ExactSum()
+    private var sums = CompactSums<1>()
+    /// The sum of the emotion's intensities (8 bytes while it fits, as ``DimensionTally``'s sums).
+    public var intensity: ExactSum {
+        get { sums.sum(0) }
+        set { sums.set(0, newValue.units) }
+    }
     public init() {}
+    mutating func add(intensity x: Double) {
+        comments += 1
+        sums.add(0, x)
+    }
     static func + (a: EmotionTally, b: EmotionTally) -> EmotionTally {
         var r = a
         r.comments += b.comments
@@ -152,7 +174,7 @@ public struct CommentContribution: Sendable {
             let share = e.contribution * abs(e.contribution) / totals[d]
             let term = e.entry >= 0 ? lexicon.entries[Int(e.entry)].term : Self.ruleLabel(e.source)
             var tally = drivers[term] ?? { var t = DriverTally(); t.comments = 1; return t }()
-            if share < 0 { tally.negativeSums[d].add(-share) } else { tally.positiveSums[d].add(share) }
+            tally.add(share: share, dimension: d)
             drivers[term] = tally
         }
         self.drivers = drivers
@@ -241,8 +263,7 @@ public struct SegmentAccumulator: Sendable, Equatable {
             }
         }
         for (name, intensity) in c.emotions {
-            emotions[name, default: EmotionTally()].comments += 1
-            emotions[name, default: EmotionTally()].intensity.add(intensity)
+            emotions[name, default: EmotionTally()].add(intensity: intensity)
         }
         for (term, tally) in c.drivers { drivers[term, default: DriverTally()].merge(tally) }
         if includingTopics {

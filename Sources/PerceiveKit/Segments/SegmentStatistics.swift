@@ -312,7 +312,7 @@ extension SegmentStatistics {
         }.sorted { $0.comments != $1.comments ? $0.comments > $1.comments : $0.name < $1.name }
         func drivers(negative: Bool) -> [DriverSummary] {
             cell.drivers.compactMap { term, t -> DriverSummary? in
-                let parts = (negative ? t.negativeSums : t.positiveSums).array.map { negative ? -$0.value : $0.value }
+                let parts = (negative ? t.negative : t.positive).map { negative ? -$0.value : $0.value }
                 let total = parts.reduce(0, +)
                 return total == 0 ? nil : DriverSummary(term: term, comments: t.comments, byDimension: parts, total: total)
             }

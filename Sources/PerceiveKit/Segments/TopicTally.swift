@@ -89,80 +89,88 @@ public struct TopicContribution: Sendable, Equatable {
 /// It also counts, per dimension, the topic's negative and positive scores (neutral: the rest
 /// of its n), for the shares a segment's own dimensions show.
 ///
-/// 280 bytes: the 16 exact sums are held in 64 bits each (``TopicSums``) until one would
+/// 216 bytes: the 16 exact sums are held in 64 bits each (``TopicSums``) until one would
 /// overflow (a value is at most 2⁵² units, so not before 2,048 comments), then all of them in
-/// 128 bits on the heap; the values are the same either way (``ExactSum``'s units).
+/// 128 bits on the heap, and the 17 counts in 32 bits each until one would not fit (then all in
+/// 64 bits on the heap); the values are the same either way.
 public struct TopicTally: Sendable, Equatable {
-    /// Index of the topic in ``SegmentStatistics/topics``.
+    /// The comments that mention the topic (0); n of the topic's own emotion, effort, success,
+    /// cx (1…4); n of its comments' (5…8); how many of the topic's own scores are negative
+    /// (9…12) and positive (13…16), per ``SummaryDimension``.
+    private var counts = CompactCounts<17>()
+    /// Index of the topic in ``SegmentStatistics/topics`` (after `counts`, in the 4 bytes its
+    /// alignment would leave unused).
     public var topic: Int32
-    /// Comments of the segment that mention the topic.
-    public var comments = 0
-    /// n of the topic's own emotion, effort, success, cx; then of its comments' (per ``SummaryDimension``).
-    var ownCounts = Four(repeating: 0)
-    var mentioningCounts = Four(repeating: 0)
     /// Sum and sum of squares of each: own 0…7 (dimension k: 2k, 2k + 1), mentioning 8…15.
     var sums = TopicSums()
-    /// How many of the topic's own scores of each dimension are negative, and how many positive.
-    var ownNegative = Four(repeating: 0)
-    var ownPositive = Four(repeating: 0)
+
+    /// Comments of the segment that mention the topic.
+    public var comments: Int {
+        get { counts[0] }
+        set { counts[0] = newValue }
+    }
+    private func ownCount(_ k: Int) -> Int { counts[1 + k] }
+    private func mentioningCount(_ k: Int) -> Int { counts[5 + k] }
+    private func ownNegative(_ k: Int) -> Int { counts[9 + k] }
+    private func ownPositive(_ k: Int) -> Int { counts[13 + k] }
 
     public init(topic: Int32) { self.topic = topic }
 
     /// The topic's scores of ``SummaryDimension`` `k`, over the comments that mention it and have that score.
     func ownMoments(_ k: Int) -> Moments {
-        Moments(n: ownCounts[k], sum: ExactSum(units: sums[2 * k]), sumOfSquares: ExactSum(units: sums[2 * k + 1]))
+        Moments(n: ownCount(k), sum: ExactSum(units: sums[2 * k]), sumOfSquares: ExactSum(units: sums[2 * k + 1]))
     }
     /// The comment scores of ``SummaryDimension`` `k` of the comments that mention it.
     func mentioningMoments(_ k: Int) -> Moments {
-        Moments(n: mentioningCounts[k], sum: ExactSum(units: sums[8 + 2 * k]), sumOfSquares: ExactSum(units: sums[9 + 2 * k]))
+        Moments(n: mentioningCount(k), sum: ExactSum(units: sums[8 + 2 * k]), sumOfSquares: ExactSum(units: sums[9 + 2 * k]))
     }
 
     /// The topic's own scores of ``SummaryDimension`` `k` by band: negative, neutral, positive
     /// (they add up to its n).
-    func ownBands(_ k: Int) -> [Int] { [ownNegative[k], ownCounts[k] - ownNegative[k] - ownPositive[k], ownPositive[k]] }
+    func ownBands(_ k: Int) -> [Int] { [ownNegative(k), ownCount(k) - ownNegative(k) - ownPositive(k), ownPositive(k)] }
 
     /// Negative, neutral and positive counts per dimension (``ownBands(_:)``); set checks nothing
     /// (the partials reader does).
     public var bands: [[Int]] {
         get { (0..<4).map(ownBands) }
         set {
-            for (k, b) in newValue.enumerated() { ownNegative[k] = b[0]; ownPositive[k] = b[2] }
+            for (k, b) in newValue.enumerated() { counts[9 + k] = b[0]; counts[13 + k] = b[2] }
         }
     }
 
     public var own: [Moments] {
         get { (0..<4).map(ownMoments) }
-        set { set(newValue, counts: \.ownCounts, first: 0) }
+        set { set(newValue, firstCount: 1, firstSum: 0) }
     }
     public var mentioning: [Moments] {
         get { (0..<4).map(mentioningMoments) }
-        set { set(newValue, counts: \.mentioningCounts, first: 8) }
+        set { set(newValue, firstCount: 5, firstSum: 8) }
     }
 
-    private mutating func set(_ moments: [Moments], counts: WritableKeyPath<TopicTally, Four<Int>>, first: Int) {
+    private mutating func set(_ moments: [Moments], firstCount: Int, firstSum: Int) {
         for (k, m) in moments.enumerated() {
-            self[keyPath: counts][k] = m.n
-            sums.set(first + 2 * k, m.sum.units)
-            sums.set(first + 2 * k + 1, m.sumOfSquares.units)
+            counts[firstCount + k] = m.n
+            sums.set(firstSum + 2 * k, m.sum.units)
+            sums.set(firstSum + 2 * k + 1, m.sumOfSquares.units)
         }
     }
 
     /// Adds one comment that mentions the topic: the topic's values and the comment's.
     mutating func add(_ t: TopicContribution, comment: [Double?]) {
-        comments += 1
+        counts[0] += 1
         for k in 0..<4 {
             if let x = t.values[k] {
-                ownCounts[k] += 1
+                counts[1 + k] += 1
                 switch t.bands[k]?.side {
-                case 0: ownNegative[k] += 1
-                case 2: ownPositive[k] += 1
+                case 0: counts[9 + k] += 1
+                case 2: counts[13 + k] += 1
                 default: break
                 }
                 sums.add(2 * k, x)
                 sums.add(2 * k + 1, x * x)
             }
             if let x = comment[k] {
-                mentioningCounts[k] += 1
+                counts[5 + k] += 1
                 sums.add(8 + 2 * k, x)
                 sums.add(9 + 2 * k, x * x)
             }
@@ -170,67 +178,13 @@ public struct TopicTally: Sendable, Equatable {
     }
 
     mutating func merge(_ other: TopicTally) {
-        comments += other.comments
-        for k in 0..<4 {
-            ownCounts[k] += other.ownCounts[k]
-            ownNegative[k] += other.ownNegative[k]
-            ownPositive[k] += other.ownPositive[k]
-            mentioningCounts[k] += other.mentioningCounts[k]
-        }
+        for k in 0..<17 { counts[k] += other.counts[k] }
         sums.merge(other.sums)
     }
 }
 
-/// The 16 exact sums of a ``TopicTally``, in units of 2⁻⁵² (``ExactSum``): inline as 64-bit
-/// integers, or, once one would overflow, all on the heap as 128-bit ones. Equal when the
-/// values are, whichever way they are held.
-struct TopicSums: Sendable, Equatable {
-    typealias Narrow = (Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64,
-                        Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64)
-    private var narrow: Narrow = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    /// The sums once they outgrew 64 bits (then `narrow` is unused).
-    private var wide: [Int128]?
-
-    static let count = 16
-
-    subscript(k: Int) -> Int128 {
-        if let wide { return wide[k] }
-        return Int128(withUnsafeBytes(of: narrow) { $0.load(fromByteOffset: k * 8, as: Int64.self) })
-    }
-
-    private mutating func setNarrow(_ k: Int, _ value: Int64) {
-        withUnsafeMutableBytes(of: &narrow) { $0.storeBytes(of: value, toByteOffset: k * 8, as: Int64.self) }
-    }
-
-    /// Holds every sum in 128 bits from now on.
-    private mutating func widen() {
-        guard wide == nil else { return }
-        wide = (0..<Self.count).map { self[$0] }
-    }
-
-    mutating func set(_ k: Int, _ units: Int128) {
-        if wide == nil, let small = Int64(exactly: units) { return setNarrow(k, small) }
-        widen()
-        wide![k] = units
-    }
-
-    /// Adds `x` as ``ExactSum/add(_:)`` does: rounded to a whole number of units.
-    mutating func add(_ k: Int, _ x: Double) {
-        let units = Int64((x * ExactSum.scale).rounded())  // |x| ≤ 1: at most 2⁵² units
-        if wide == nil {
-            let (sum, overflow) = Int64(truncatingIfNeeded: self[k]).addingReportingOverflow(units)
-            if !overflow { return setNarrow(k, sum) }
-            widen()
-        }
-        wide![k] += Int128(units)
-    }
-
-    mutating func merge(_ other: TopicSums) {
-        for k in 0..<Self.count { set(k, self[k] + other[k]) }
-    }
-
-    static func == (a: TopicSums, b: TopicSums) -> Bool { (0..<count).allSatisfy { a[$0] == b[$0] } }
-}
+/// The 16 exact sums of a ``TopicTally``: own 0…7 (dimension k: 2k, 2k + 1), mentioning 8…15.
+typealias TopicSums = CompactSums<16>
 
 extension [TopicTally] {
     /// The tally of `topic`, made (in topic order) when missing: a segment keeps its topics in
@@ -241,7 +195,12 @@ extension [TopicTally] {
             let mid = (low + high) / 2
             if self[mid].topic < topic { low = mid + 1 } else { high = mid }
         }
-        if low == count || self[low].topic != topic { insert(TopicTally(topic: topic), at: low) }
+        if low == count || self[low].topic != topic {
+            // Grown one at a time, not doubled: most segments mention a few topics, and a
+            // doubled array's unused half was a third of the topics' memory.
+            if count == capacity { reserveCapacity(count + 1) }
+            insert(TopicTally(topic: topic), at: low)
+        }
         body(&self[low])
     }
 }
