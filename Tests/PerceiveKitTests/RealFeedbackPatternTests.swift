@@ -190,3 +190,24 @@ func aNegatedLimitIsAShortWait(_ text: String, _ duration: Double) throws {
     }
     #expect(abs((try scorer.score("In and out in ten minutes.").scores.effort ?? .nan) - 0.5801) < 1e-4)
 }
+
+/// Whether the item works: no trouble with it is an outcome, an item that overheats a failure,
+/// and what it did for the customer ("done wonders") one too; a route ("on the way to work")
+/// is no order on its way, and a matter given up on or not heard back about is unresolved.
+@Test(arguments: [("Had no issues with it.", "no issues with it", 0.5), ("The phone gets extremely hot!", "gets extremely hot", -0.6),
+                  ("My laptop overheats.", "overheats", -0.6), ("Physio has done wonders for my back.", "done wonders", 0.7),
+                  ("Transferred five times. I give up.", "i give up", -0.7), ("Said he'd escalate. Haven't heard back.", "haven't heard back", -0.5)])
+func itemWorkingAndMattersUnresolvedAreOutcomes(_ text: String, _ term: String, _ contribution: Double) throws {
+    let scorer = try Scorer()
+    let result = try scorer.score(text)
+    let lexicon = try #require(result.evidence.first { $0.dimension == .success && $0.source == .lexicon })
+    #expect(scorer.lexicon.entries[Int(lexicon.entry)].term == term)
+    #expect(abs(lexicon.contribution - contribution) < 1e-9)
+    #expect((result.scores.success ?? 0) * contribution > 0)
+}
+
+@Test func aRouteIsNoOrderOnItsWay() throws {
+    let scorer = try Scorer()
+    #expect(try scorer.score("Great place to grab a bagel on the way to work.").scores.success == nil)
+    #expect((try scorer.score("My order is on the way.").scores.success ?? 0) > 0)
+}
