@@ -211,3 +211,13 @@ func itemWorkingAndMattersUnresolvedAreOutcomes(_ text: String, _ term: String, 
     #expect(try scorer.score("Great place to grab a bagel on the way to work.").scores.success == nil)
     #expect((try scorer.score("My order is on the way.").scores.success ?? 0) > 0)
 }
+
+/// Instructions the customer has to do without, and how well a process is organised, are
+/// effort ("very" intensifies: -0.5 × 1.3).
+@Test(arguments: [("The instruction manual is lacking.", -0.4), ("No instructions in the box.", -0.5),
+                  ("The bus to the aircraft was well organised.", 0.4), ("A very unorganised check-in.", -0.65)])
+func instructionsAndOrganisationAreEffort(_ text: String, _ effort: Double) throws {
+    let result = try Scorer().score(text)
+    #expect(result.evidence.filter { $0.dimension == .effort }.count == 1)
+    #expect(abs((result.scores.effort ?? .nan) - effort) < 1e-9)
+}
