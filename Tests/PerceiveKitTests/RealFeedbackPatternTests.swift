@@ -221,3 +221,14 @@ func instructionsAndOrganisationAreEffort(_ text: String, _ effort: Double) thro
     #expect(result.evidence.filter { $0.dimension == .effort }.count == 1)
     #expect(abs((result.scores.effort ?? .nan) - effort) < 1e-9)
 }
+
+/// What a price buys is no wait ("60 euros for 6 hours"), a flight's length given in two parts
+/// is a length ("an hour and 50 min flight"); a gate number before "for" is no price.
+@Test func pricePeriodsAndTwoPartLengthsAreNoWaits() throws {
+    let scorer = try Scorer()
+    for text in ["WiFi at EUR 5.00 for one hour.", "It cost us 60 euros for 6 hours.", "Paid $10 for 24 hours of wifi.", "An hour and 50 min flight."] {
+        #expect(try scorer.score(text).evidence.allSatisfy { $0.source != .duration }, "\(text)")
+    }
+    let gate = try scorer.score("We sat at gate 12 for 3 hours.")
+    #expect(abs((gate.scores.effort ?? .nan) - -0.776) < 1e-3)
+}

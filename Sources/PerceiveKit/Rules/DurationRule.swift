@@ -121,7 +121,8 @@ public struct DurationRule: ScoringRule {
         let p = context.parameters
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
         if isLength(end: end, attribution, analysis, context.lexicon)
-            || isStay(minutes, first: first, end: end, analysis, context.lexicon) { return }
+            || isStay(minutes, first: first, end: end, analysis, context.lexicon)
+            || isPricePeriod(first: first, analysis) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
         // up per token, so "within" counts even inside a phrase such as "answered within",
         // and as a phrase starting at the token ("less than").
@@ -202,6 +203,24 @@ public struct DurationRule: ScoringRule {
         return false
     }
 
+    /// True when the duration is what a price buys, not a wait: "for" right before it, and a
+    /// currency just before that, with or without its amount ("EUR 5.00 for one hour", "60 euros
+    /// for 6 hours", "$10 for 24 hours"; not "sat at gate 12 for 3 hours").
+    func isPricePeriod(first: Int, _ analysis: Analysis) -> Bool {
+        let tokens = analysis.tokens
+        let t = first - 1
+        guard t >= 1, tokens[t].sentence == tokens[first].sentence, analysis.tokenIs(t, "for") else { return false }
+        func isCurrency(_ i: Int) -> Bool {
+            guard i >= 0, tokens[i].sentence == tokens[first].sentence else { return false }
+            return analysis.tokenIs(i, "$") || analysis.tokenIs(i, "£") || analysis.tokenIs(i, "€")
+                || analysis.tokenIs(i, "eur") || analysis.tokenIs(i, "euro") || analysis.tokenIs(i, "euros")
+                || analysis.tokenIs(i, "usd") || analysis.tokenIs(i, "dollars") || analysis.tokenIs(i, "bucks")
+                || analysis.tokenIs(i, "gbp") || analysis.tokenIs(i, "pounds") || analysis.tokenIs(i, "quid")
+        }
+        if isCurrency(t - 1) { return true }
+        return tokens[t - 1].kind == .number && (isCurrency(t - 2) || isCurrency(t - 3))
+    }
+
     /// True when the duration ending before `end` is the length of a thing, not a wait: a
     /// `measured` word follows it ("a 2 hr flight", "a 3-day trip", "a 10 minute walk"), or
     /// "long" does and no wait word is in reach ("the flight was 5 hours long", but "the queue
@@ -212,6 +231,11 @@ public struct DurationRule: ScoringRule {
         let tokens = analysis.tokens
         let sentence = tokens[end - 1].sentence
         guard next < tokens.count, tokens[next].sentence == sentence else { return false }
+        // "an hour and 50 min flight": the rest of the duration after "and".
+        if analysis.tokenIs(next, "and"), next + 1 < tokens.count, tokens[next + 1].sentence == sentence,
+           gluedDuration(at: next + 1, analysis, lexicon) != nil || analysis.numberValue(at: next + 1, lexicon) != nil {
+            next += 1
+        }
         if gluedDuration(at: next, analysis, lexicon) != nil {
             next += 1
         } else if analysis.numberValue(at: next, lexicon) != nil, next + 1 < tokens.count,
