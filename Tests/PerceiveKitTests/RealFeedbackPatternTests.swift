@@ -232,3 +232,18 @@ func instructionsAndOrganisationAreEffort(_ text: String, _ effort: Double) thro
     let gate = try scorer.score("We sat at gate 12 for 3 hours.")
     #expect(abs((gate.scores.effort ?? .nan) - -0.776) < 1e-3)
 }
+
+/// A duration in parts is one duration: "2 hours 30 minutes" is 150 minutes, one item of
+/// evidence; "and a half" adds half the last unit; a larger unit after a smaller one starts
+/// something else.
+@Test(arguments: [("We waited 2 hours 30 minutes at the gate.", "2 hours 30 minutes", 150.0), ("We waited 2hrs 30mins at the gate.", "2hrs 30mins", 150),
+                  ("On hold for an hour and a half.", "an hour and a half", 90), ("On hold for one hour and twenty minutes.", "one hour and twenty minutes", 80),
+                  ("We waited 3 hours and 2 days later it broke.", "3 hours", 180)])
+func aDurationInPartsIsOneDuration(_ text: String, _ span: String, _ minutes: Double) throws {
+    let result = try Scorer().score(text)
+    let durations = result.evidence.filter { $0.source == .duration }
+    try #require(durations.count == 1)
+    let bytes = Array(text.utf8)
+    #expect(String(decoding: bytes[Int(durations[0].start)..<Int(durations[0].end)], as: UTF8.self) == span)
+    #expect(durations[0].quantity == minutes)
+}

@@ -40,17 +40,20 @@ public struct DurationRule: ScoringRule {
             defer { i += 1 }
             // "45mins", "2hrs": digits glued to a unit.
             if tokens[i].kind == .word, let (count, unit) = gluedDuration(at: i, analysis, lexicon) {
+                let (more, end) = rest(after: i + 1, unit: unit, analysis, lexicon)
                 // Like "2 hrs ago" below, "2hrs ago" is a date, not a wait.
-                let ago = i + 1 < tokens.count
-                    && analysis.match(startingAt: i + 1).map { lexicon.info[Int($0.entry)].cues.contains(.ago) } == true
-                if !ago { record(count * unit, first: i, end: i + 1, &analysis, context) }
+                let ago = end < tokens.count
+                    && analysis.match(startingAt: end).map { lexicon.info[Int($0.entry)].cues.contains(.ago) } == true
+                if !ago { record(count * unit + more, first: i, end: end, &analysis, context) }
+                i = end - 1
                 continue
             }
             guard let match = analysis.match(startingAt: i) else { continue }
             let entry = lexicon.info[Int(match.entry)]
             guard let unit = entry.cueValue(.durationUnit) else { continue }
-            let end = Int(match.end)
+            let (more, end) = rest(after: Int(match.end), unit: unit, analysis, lexicon)
             if end < tokens.count, let next = analysis.match(startingAt: end), lexicon.info[Int(next.entry)].cues.contains(.ago) {
+                i = end - 1
                 continue
             }
             var first = i
@@ -83,9 +86,52 @@ public struct DurationRule: ScoringRule {
             } else {
                 count = Self.combine(values.reversed())
             }
-            record(count * unit, first: first, end: end, &analysis, context)
+            record(count * unit + more, first: first, end: end, &analysis, context)
             i = end - 1
         }
+    }
+
+    /// The smaller parts that continue a duration ending before `end` in `unit` minutes, as
+    /// one duration: "2 hours 30 minutes", "2hrs 30mins", "one hour and twenty minutes", "an
+    /// hour and a half" (half the last unit). Returns their minutes and where they end (`end`
+    /// itself, and 0, when nothing continues it). Each part must be in a smaller unit than the
+    /// one before, so "3 hours, 2 days later" is not one duration.
+    func rest(after end: Int, unit: Double, _ analysis: Analysis, _ lexicon: Lexicon) -> (minutes: Double, end: Int) {
+        let tokens = analysis.tokens
+        guard end > 0, end < tokens.count else { return (0, end) }
+        let sentence = tokens[end - 1].sentence
+        var minutes = 0.0, last = unit, k = end
+        while k < tokens.count && tokens[k].sentence == sentence {
+            var j = k
+            let and = analysis.tokenIs(j, "and")
+            if and { j += 1 }
+            guard j < tokens.count, tokens[j].sentence == sentence else { break }
+            if and, j + 1 < tokens.count, analysis.tokenIs(j, "a"), analysis.tokenIs(j + 1, "half") {
+                minutes += last / 2
+                k = j + 2
+                break
+            }
+            if let (count, partUnit) = gluedDuration(at: j, analysis, lexicon) {
+                guard partUnit < last else { break }
+                minutes += count * partUnit
+                last = partUnit
+                k = j + 1
+                continue
+            }
+            var values: [Double] = []
+            var m = j
+            while m < tokens.count, tokens[m].sentence == sentence, let value = analysis.numberValue(at: m, lexicon) {
+                values.append(value)
+                m += 1
+            }
+            guard !values.isEmpty, m < tokens.count, tokens[m].sentence == sentence,
+                  let match = analysis.match(startingAt: m), let partUnit = lexicon.info[Int(match.entry)].cueValue(.durationUnit),
+                  partUnit < last else { break }
+            minutes += Self.combine(values) * partUnit
+            last = partUnit
+            k = Int(match.end)
+        }
+        return (minutes, k)
     }
 
     /// Combines number words read left to right: a fraction multiplies what follows ("half
