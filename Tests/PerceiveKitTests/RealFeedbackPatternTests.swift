@@ -247,3 +247,16 @@ func aDurationInPartsIsOneDuration(_ text: String, _ span: String, _ minutes: Do
     #expect(String(decoding: bytes[Int(durations[0].start)..<Int(durations[0].end)], as: UTF8.self) == span)
     #expect(durations[0].quantity == minutes)
 }
+
+/// "a 2 day medical appointment": a count and a unit in the singular after "a" are an
+/// adjective, and one more word may stand before the thing measured; without "a" ("we waited
+/// an hour the flight left") or with a delay word between, the duration is a wait.
+@Test func anAttributiveDurationIsALength() throws {
+    let scorer = try Scorer()
+    for text in ["We came for a 2 day medical appointment.", "A 10 hour overnight flight."] {
+        #expect(try scorer.score(text).evidence.allSatisfy { $0.source != .duration }, "\(text)")
+    }
+    for text in ["We waited an hour the flight left without us.", "Then a 2 hour delayed flight."] {
+        #expect(try scorer.score(text).evidence.contains { $0.source == .duration }, "\(text)")
+    }
+}

@@ -166,7 +166,7 @@ public struct DurationRule: ScoringRule {
     private func record(_ minutes: Double, first: Int, end: Int, _ analysis: inout Analysis, _ context: RuleContext) {
         let p = context.parameters
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
-        if isLength(end: end, attribution, analysis, context.lexicon)
+        if isLength(first: first, end: end, attribution, analysis, context.lexicon)
             || isStay(minutes, first: first, end: end, analysis, context.lexicon)
             || isPricePeriod(first: first, analysis) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
@@ -272,7 +272,7 @@ public struct DurationRule: ScoringRule {
     /// "long" does and no wait word is in reach ("the flight was 5 hours long", but "the queue
     /// was an hour long" is a wait). The rest of a compound duration is looked past ("a 1hr 40
     /// min flight").
-    func isLength(end: Int, _ attribution: Attribution?, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
+    func isLength(first: Int, end: Int, _ attribution: Attribution?, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
         var next = end
         let tokens = analysis.tokens
         let sentence = tokens[end - 1].sentence
@@ -292,6 +292,19 @@ public struct DurationRule: ScoringRule {
         if analysis.tokenIs(next, "-") { next += 1 }
         guard next < tokens.count, tokens[next].sentence == sentence else { return false }
         if lexicon.singleTokenCues(analysis.vocabulary[next]).contains(.measured) { return true }
+        // "a" and a count before a unit in the singular make an adjective: one more word may
+        // stand before the thing measured ("a 2 day medical appointment", "a 10 hour overnight
+        // flight"; not "we waited an hour the flight left").
+        let unit = tokens[end - 1]
+        let attributive = (first > 0 && analysis.tokenIs(first - 1, "a"))
+            || (analysis.tokenIs(first, "a") && first + 1 < end && tokens[first + 1].kind == .number)
+        let between = lexicon.singleTokenCues(analysis.vocabulary[next])
+        if attributive, analysis.tokenized.folded[Int(unit.foldEnd) - 1] != UInt8(ascii: "s"), next + 1 < tokens.count,
+           tokens[next + 1].sentence == sentence, tokens[next].kind == .word,
+           !between.contains(.delayContext), !between.contains(.waitContext),   // "a 2 hour delayed flight" is a delay
+           lexicon.singleTokenCues(analysis.vocabulary[next + 1]).contains(.measured) {
+            return true
+        }
         return analysis.tokenIs(next, "long") && attribution != .wait
     }
 
