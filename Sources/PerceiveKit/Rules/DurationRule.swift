@@ -18,7 +18,10 @@
 /// `h = durationHalfPenaltyMinutes`. After a `quick` cue ("within", "only") the duration is an
 /// effort bonus instead: ``Parameters/quickDurationBonus`` × (1 − penalty / max), so a short
 /// quick duration helps and a long one ("delivered in 3 weeks") hardly does. Durations followed by an `ago`
-/// cue ("3 weeks ago") are dates, not waits, and are skipped.
+/// cue ("3 weeks ago") are dates, not waits, and are skipped. A duration in parts is one
+/// ("2 hours 30 minutes", "an hour and a half": ``rest(after:unit:_:_:)``); a limit the customer
+/// never had to wait past reads as quick ("never … more than a few minutes"); what a price buys
+/// is skipped ("60 euros for 6 hours").
 public struct DurationRule: ScoringRule {
     public var id: RuleID { .duration }
     public init() {}
