@@ -172,12 +172,17 @@ func queuesBySizeAreEffort(_ text: String, _ effort: Double) throws {
 }
 
 /// A limit the customer never had to wait past is a short wait ("never … more than a few
-/// minutes"), read like one after a quick marker; other negations keep a long wait long.
-@Test(arguments: [("I never had to queue for more than a few minutes.", 0.3947), ("We didn't have to wait more than 5 minutes.", 0.3622),
-                  ("I haven't had a reply for more than 2 weeks.", -1.1122)])
-func aNegatedLimitIsAShortWait(_ text: String, _ duration: Double) throws {
+/// minutes"), read like one after a quick marker; its evidence starts at the negator, which
+/// then negates nothing and "more" boosts nothing. Other negations keep a long wait long.
+@Test(arguments: [("I never had to queue for more than a few minutes.", "never had to queue for more than a few minutes", 0.3455),
+                  ("We didn't have to wait more than 5 minutes.", "didn't have to wait more than 5 minutes", 0.3170),
+                  ("I never had to wait over 5 minutes.", "never had to wait over 5 minutes", 0.3170),
+                  ("The queue was never more than 10 minutes.", "never more than 10 minutes", 0.2753),
+                  ("I haven't had a reply for more than 2 weeks.", "2 weeks", -1.1122)])
+func aNegatedLimitIsAShortWait(_ text: String, _ span: String, _ duration: Double) throws {
     let result = try Scorer().score(text)
     let evidence = try #require(result.evidence.first { $0.dimension == .effort && $0.source == .duration })
+    #expect(result.text(evidence.start, evidence.end) == span)
     #expect(abs(evidence.contribution - duration) < 1e-4)
 }
 
@@ -231,6 +236,27 @@ func instructionsAndOrganisationAreEffort(_ text: String, _ effort: Double) thro
     }
     let gate = try scorer.score("We sat at gate 12 for 3 hours.")
     #expect(abs((gate.scores.effort ?? .nan) - -0.776) < 1e-3)
+}
+
+/// The currencies and limits the duration rule reads are lexicon cues: a user's lexicon adds a
+/// currency ("yen") and a limit ("beyond") with rows of its own.
+@Test func currencyAndLimitAreLexiconCues() throws {
+    var files = EmbeddedLexiconFiles.lexicons["en-cx"] ?? [:]
+    let yen = "It cost 300 yen for 2 hours.", beyond = "I never had to wait beyond 5 minutes."
+    func wait(_ scorer: Scorer, _ text: String) throws -> Evidence? {
+        try scorer.score(text).evidence.first { $0.source == .duration }
+    }
+    // en-cx: a wait of 2 hours; "5 minutes" negated by "never" (a wait that did not happen).
+    let plain = try Scorer()
+    #expect(try wait(plain, yen) != nil)
+    #expect(try wait(plain, beyond)?.adjustments.map(\.rule) == [.negation])
+    files["model-cues.tsv", default: ""] += "yen\tcurrency\nbeyond\tlimit\n"
+    let extended = try Scorer(lexicon: LexiconLoader.load(from: InMemoryLexiconSource(displayName: "t", files: files)))
+    #expect(try wait(extended, yen) == nil)
+    // A limit never waited past: a short wait, read after a quick marker, no negation.
+    let limit = try #require(try wait(extended, beyond))
+    #expect(limit.adjustments.isEmpty)
+    #expect(abs(limit.contribution - 0.3170) < 1e-4, "\(limit.contribution)")
 }
 
 /// A duration in parts is one duration: "2 hours 30 minutes" is 150 minutes, one item of

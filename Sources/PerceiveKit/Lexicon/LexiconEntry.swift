@@ -63,6 +63,12 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// A word after which a duration is how long the customer stayed somewhere ("stayed",
     /// "spent", "holiday"): ``DurationRule`` skips it unless a wait word is nearer.
     case stay
+    /// A currency word or symbol ("$", "euros", "quid"): a duration after it and "for" is what
+    /// a price buys ("EUR 5.00 for one hour"), not a wait (``DurationRule``).
+    case currency
+    /// A word that makes the duration after it a limit ("over 5 minutes", the "than" of "more
+    /// than a few minutes"): negated, the wait was short (``DurationRule``).
+    case limit
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -98,6 +104,8 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .done: position = 25
         case .unrealized: position = 26
         case .stay: position = 27
+        case .currency: position = 28
+        case .limit: position = 29
         }
         return 1 << position
     }
@@ -193,7 +201,7 @@ public struct EntryInfo: Sendable {
     /// match of their own, so they cost the other rules nothing.
     static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
         | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit
-        | CueKind.done.bit | CueKind.stay.bit)
+        | CueKind.done.bit | CueKind.stay.bit | CueKind.currency.bit | CueKind.limit.bit)
 
     /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
     public var isWordCueOnly: Bool {

@@ -171,7 +171,7 @@ public struct DurationRule: ScoringRule {
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
         if isLength(first: first, end: end, attribution, analysis, context.lexicon)
             || isStay(minutes, first: first, end: end, analysis, context.lexicon)
-            || isPricePeriod(first: first, analysis) { return }
+            || isPricePeriod(first: first, analysis, context.lexicon) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
         // up per token, so "within" counts even inside a phrase such as "answered within",
         // and as a phrase starting at the token ("less than").
@@ -190,7 +190,10 @@ public struct DurationRule: ScoringRule {
             }
             t -= 1
         }
-        if !quick { quick = isNegatedLimit(first: first, analysis, context) }
+        // A limit never waited past: quick, and the evidence starts at its negator, which is
+        // then part of the cue and negates nothing ("never … more than 5 minutes").
+        var start = first
+        if !quick, let negator = negatedLimit(first: first, analysis, context) { quick = true; start = negator }
         // After a quick marker the duration is a bonus that shrinks as it grows: "within 5
         // minutes" is quick, "in 3 weeks" is not (the penalty's complement scales it).
         let penalty = Self.penalty(minutes: minutes, p)
@@ -210,61 +213,54 @@ public struct DurationRule: ScoringRule {
             if !quick { base *= p.unattributedDurationWeight }
         }
         guard base != 0 else { return }
-        analysis.addEvidence(dimension, source: .duration, entry: -1, first: Int32(first), end: Int32(end), base: base, quantity: minutes)
+        analysis.addEvidence(dimension, source: .duration, entry: -1, first: Int32(start), end: Int32(end), base: base, quantity: minutes)
     }
 
-    /// True when the duration is a limit the customer never had to wait past: "more than",
-    /// "longer than" or "over" right before it, and earlier in its clause (at most six words)
-    /// "never", or a negated "have to" ("never had to queue for more than a few minutes",
-    /// "never waited longer than 10 minutes", "didn't have to wait over 5 minutes"). Read like
-    /// a duration after a quick marker. Other negations are not: "haven't had a reply for more
-    /// than 2 weeks" is a long wait.
-    func isNegatedLimit(first: Int, _ analysis: Analysis, _ context: RuleContext) -> Bool {
+    /// The negator's token when the duration is a limit the customer never had to wait past:
+    /// a `limit` cue right before it ("over", the "than" of "more than" or "longer than"), and
+    /// earlier in its clause (at most six words) "never", or a negator before a `burden` cue
+    /// ("never had to queue for more than a few minutes", "the queue was never more than 10
+    /// minutes", "didn't have to wait over 5 minutes"). Read like a duration after a quick
+    /// marker. Other negations are not: "haven't had a reply for more than 2 weeks" is a long
+    /// wait.
+    func negatedLimit(first: Int, _ analysis: Analysis, _ context: RuleContext) -> Int? {
+        let lexicon = context.lexicon
         var t = first - 1
         let sentence = analysis.tokens[first].sentence
-        guard t >= 1, analysis.tokens[t].sentence == sentence else { return false }
-        if analysis.tokenIs(t, "than") && (analysis.tokenIs(t - 1, "more") || analysis.tokenIs(t - 1, "longer")) {
-            t -= 2
-        } else if analysis.tokenIs(t, "over") {
-            t -= 1
-        } else {
-            return false
-        }
+        guard t >= 1, analysis.tokens[t].sentence == sentence,
+              lexicon.singleTokenCues(analysis.vocabulary[t]).contains(.limit) else { return nil }
+        // "more than": the comparative goes with the limit.
+        t -= analysis.tokenIs(t, "than") ? 2 : 1
         var seen = 0
-        var haveTo = false
+        var burden = false
         while t >= 0 && seen < 6 {
             let token = analysis.tokens[t]
-            if token.sentence != sentence || analysis.isClauseBreak[t] { return false }
+            if token.sentence != sentence || analysis.isClauseBreak[t] { return nil }
             if token.kind != .punctuation {
                 seen += 1
-                if analysis.tokenIs(t, "never") { return true }
-                if analysis.tokenIs(t, "to"), t >= 1,
-                   analysis.tokenIs(t - 1, "have") || analysis.tokenIs(t - 1, "had") || analysis.tokenIs(t - 1, "has") {
-                    haveTo = true
-                } else if haveTo {
-                    // The word itself, not the longest match at it ("didn't have to wait" is a phrase).
-                    let entry = context.lexicon.singleEntryID(analysis.vocabulary[t])
-                    if entry >= 0 && context.lexicon.info[Int(entry)].shifter == .negator { return true }
-                }
+                if analysis.tokenIs(t, "never") { return t }
+                // The word itself, not the longest match at it ("didn't have to wait" is a phrase).
+                let entry = lexicon.singleEntryID(analysis.vocabulary[t])
+                if burden && entry >= 0 && lexicon.info[Int(entry)].shifter == .negator { return t }
+                // Looked up, not read from the comment's matches: "have to" may sit inside one.
+                let found = analysis.vocabulary.withUnsafeBufferPointer { lexicon.longestMatch(in: $0, at: t) }
+                if let found, lexicon.info[Int(found.entry)].cues.contains(.burden) { burden = true }
             }
             t -= 1
         }
-        return false
+        return nil
     }
 
     /// True when the duration is what a price buys, not a wait: "for" right before it, and a
-    /// currency just before that, with or without its amount ("EUR 5.00 for one hour", "60 euros
-    /// for 6 hours", "$10 for 24 hours"; not "sat at gate 12 for 3 hours").
-    func isPricePeriod(first: Int, _ analysis: Analysis) -> Bool {
+    /// `currency` cue just before that, with or without its amount ("EUR 5.00 for one hour",
+    /// "60 euros for 6 hours", "$10 for 24 hours"; not "sat at gate 12 for 3 hours").
+    func isPricePeriod(first: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
         let tokens = analysis.tokens
         let t = first - 1
         guard t >= 1, tokens[t].sentence == tokens[first].sentence, analysis.tokenIs(t, "for") else { return false }
         func isCurrency(_ i: Int) -> Bool {
             guard i >= 0, tokens[i].sentence == tokens[first].sentence else { return false }
-            return analysis.tokenIs(i, "$") || analysis.tokenIs(i, "£") || analysis.tokenIs(i, "€")
-                || analysis.tokenIs(i, "eur") || analysis.tokenIs(i, "euro") || analysis.tokenIs(i, "euros")
-                || analysis.tokenIs(i, "usd") || analysis.tokenIs(i, "dollars") || analysis.tokenIs(i, "bucks")
-                || analysis.tokenIs(i, "gbp") || analysis.tokenIs(i, "pounds") || analysis.tokenIs(i, "quid")
+            return lexicon.singleTokenCues(analysis.vocabulary[i]).contains(.currency)
         }
         if isCurrency(t - 1) { return true }
         return tokens[t - 1].kind == .number && (isCurrency(t - 2) || isCurrency(t - 3))
