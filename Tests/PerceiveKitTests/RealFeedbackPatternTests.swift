@@ -286,3 +286,26 @@ func aDurationInPartsIsOneDuration(_ text: String, _ span: String, _ minutes: Do
         #expect(try scorer.score(text).evidence.contains { $0.source == .duration }, "\(text)")
     }
 }
+
+/// In a comment that names a travel or hospitality setting (a `setting` cue), product words
+/// are amenities: "the screen was superb" on a flight is no product verdict, on its own it is.
+@Test func productWordsInATravelReviewAreAmenities() throws {
+    let scorer = try Scorer()
+    for text in ["Great flight, the screen was superb.", "The hotel room had a huge TV and the sound was great."] {
+        #expect(try scorer.score(text).scores.success == nil, "\(text)")
+    }
+    let item = try scorer.score("The screen was superb.")
+    #expect(item.evidence.contains { $0.dimension == .success && $0.source == .verdict })
+    #expect(abs((item.scores.success ?? .nan) - 1) < 1e-9)
+}
+
+/// Outcomes told without an outcome word: done without trouble, regretted purchases, junk; and
+/// "took a while" is effort.
+@Test(arguments: [("The flight was acceptable without any problems.", Dimension.success, 0.7332),
+                  ("I regret this purchase.", .success, -1), ("What possessed me to buy this junk?", .success, -1),
+                  ("Ornamental non-working fireplace.", .success, -0.85), ("It took a while to get through.", .effort, -0.3)])
+func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score: Double) throws {
+    let scores = try Scorer().score(text).scores
+    let value = dimension == .success ? scores.success : scores.effort
+    #expect(abs((value ?? .nan) - score) < 1e-4, "\(text): \(String(describing: value))")
+}

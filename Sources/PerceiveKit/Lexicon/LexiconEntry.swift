@@ -69,6 +69,10 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// A word that makes the duration after it a limit ("over 5 minutes", the "than" of "more
     /// than a few minutes"): negated, the wait was short (``DurationRule``).
     case limit
+    /// A word naming a travel or hospitality setting (flight, airport, hotel, cabin crew): in a
+    /// comment that has one, product words ("screen", "sound", "unit", "product") name amenities
+    /// of the service, not a reviewed item, and make no product verdicts (``OutcomeRule``).
+    case setting
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -106,6 +110,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .stay: position = 27
         case .currency: position = 28
         case .limit: position = 29
+        case .setting: position = 30
         }
         return 1 << position
     }
@@ -201,7 +206,8 @@ public struct EntryInfo: Sendable {
     /// match of their own, so they cost the other rules nothing.
     static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
         | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit
-        | CueKind.done.bit | CueKind.stay.bit | CueKind.currency.bit | CueKind.limit.bit)
+        | CueKind.done.bit | CueKind.stay.bit | CueKind.currency.bit | CueKind.limit.bit
+        | CueKind.setting.bit)
 
     /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
     public var isWordCueOnly: Bool {

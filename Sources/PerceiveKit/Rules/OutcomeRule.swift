@@ -11,7 +11,8 @@
 /// - **Product verdict**: in a clause that names the product itself (a `product` cue:
 ///   "speaker", "device", "this product"), every valence contribution of a term that does
 ///   not score success already also counts toward success, × ``Parameters/productVerdictWeight``
-///   ("great little speaker", "the sound is tinny").
+///   ("great little speaker", "the sound is tinny"); not in a comment that names a travel or
+///   hospitality setting (a `setting` cue: "flight", "hotel"), where such words are amenities.
 ///
 /// Each contribution names its goal (or the verdict's term) in the evidence.
 public struct OutcomeRule: ScoringRule {
@@ -60,6 +61,9 @@ public struct OutcomeRule: ScoringRule {
             }
         }
         guard !productClauses.isEmpty, p.productVerdictWeight != 0 else { return }
+        // A travel or hospitality review: its product words are amenities ("the screen", "the
+        // a/c unit", "a business class product"), its verdicts no product outcomes.
+        if analysis.vocabulary.contains(where: { $0 >= 0 && lexicon.singleTokenCues($0).contains(.setting) }) { return }
         let count = analysis.evidence.count
         for index in 0..<count {
             let e = analysis.anchor(index)
