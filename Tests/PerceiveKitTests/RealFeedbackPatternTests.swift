@@ -327,3 +327,17 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
         #expect(value == nil, "\(text): \(String(describing: value))")
     }
 }
+
+/// A duration right after a `frame` cue is the span the comment looks back over, not a wait,
+/// unless a wait word says what waited; a walking distance is a length.
+@Test func timeFramesAndDistancesAreNoWaits() throws {
+    let scorer = try Scorer()
+    for text in ["I have had two separate experiences with them in the past couple of months.",
+                 "I travelled through AKL over last two weeks on a family visit.",
+                 "Located 20 mins walking distance from the sights.", "The station is 5 minutes away."] {
+        #expect(try scorer.score(text).evidence.allSatisfy { $0.source != .duration }, "\(text)")
+    }
+    let hold = try scorer.score("I've been on hold for the last 45 minutes.")
+    let wait = try #require(hold.evidence.first { $0.source == .duration })
+    #expect(wait.dimension == .effort && abs(wait.contribution - -0.634) < 1e-3)
+}

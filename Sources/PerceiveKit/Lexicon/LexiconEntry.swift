@@ -73,6 +73,10 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// comment that has one, product words ("screen", "sound", "unit", "product") name amenities
     /// of the service, not a reviewed item, and make no product verdicts (``OutcomeRule``).
     case setting
+    /// A word after which a duration is a span of time the comment looks back or ahead over
+    /// ("over the past 2 months", "last two weeks"): ``DurationRule`` skips a duration right
+    /// after it unless a wait or delay word says what waited.
+    case frame
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -111,6 +115,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .currency: position = 28
         case .limit: position = 29
         case .setting: position = 30
+        case .frame: position = 31
         }
         return 1 << position
     }
@@ -207,7 +212,7 @@ public struct EntryInfo: Sendable {
     static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
         | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit
         | CueKind.done.bit | CueKind.stay.bit | CueKind.currency.bit | CueKind.limit.bit
-        | CueKind.setting.bit)
+        | CueKind.setting.bit | CueKind.frame.bit)
 
     /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
     public var isWordCueOnly: Bool {

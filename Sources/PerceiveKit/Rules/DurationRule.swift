@@ -171,7 +171,8 @@ public struct DurationRule: ScoringRule {
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
         if isLength(first: first, end: end, attribution, analysis, context.lexicon)
             || isStay(minutes, first: first, end: end, analysis, context.lexicon)
-            || isPricePeriod(first: first, analysis, context.lexicon) { return }
+            || isPricePeriod(first: first, analysis, context.lexicon)
+            || (attribution == nil && isTimeFrame(first: first, analysis, context.lexicon)) { return }
         // A quick marker among the tokens just before the duration, in its clause; looked
         // up per token, so "within" counts even inside a phrase such as "answered within",
         // and as a phrase starting at the token ("less than").
@@ -249,6 +250,14 @@ public struct DurationRule: ScoringRule {
             t -= 1
         }
         return nil
+    }
+
+    /// True when a `frame` cue is the word right before the duration ("over the past 2-3
+    /// months", "last two weeks"): the span the comment looks back or ahead over.
+    func isTimeFrame(first: Int, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
+        let t = first - 1
+        guard t >= 0, analysis.tokens[t].sentence == analysis.tokens[first].sentence else { return false }
+        return lexicon.singleTokenCues(analysis.vocabulary[t]).contains(.frame)
     }
 
     /// True when the duration is what a price buys, not a wait: "for" right before it, and a
