@@ -310,13 +310,15 @@ func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score
     #expect(abs((value ?? .nan) - score) < 1e-4, "\(text): \(String(describing: value))")
 }
 
-/// Where a place is, and what marks a product easily, are no effort; a feature tricky to use is;
+/// Where a place is, and what marks a product easily, are no effort; a feature tricky to use,
+/// long lines told after the noun and "all you have to do" are;
 /// "no room in the seats" is space, not a missing room.
 /// Outcomes told as repairs, expectations met, functioning and "too many issues".
 @Test(arguments: [("The hotel is conveniently located near the station.", Dimension.effort, nil as Double?),
                   ("Great safe location, easily walk to shopping.", .effort, nil),
                   ("The case scratches easily.", .effort, nil), ("No room in the seats, completely squashed.", .success, nil),
                   ("The text messaging feature is really tricky to use.", .effort, -0.78),
+                  ("All he has to do is say her name.", .effort, 0.6), ("The lines were long at security.", .effort, -0.6),
                   ("Needs constant repair.", .success, -1), ("This little notebook has met all my expectations.", .success, 1),
                   ("The baggage system functioned well.", .success, 1), ("It has too many issues for me.", .success, -1)])
 func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
