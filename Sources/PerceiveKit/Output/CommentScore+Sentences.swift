@@ -52,6 +52,9 @@ extension CommentScore {
         }
         let paths = Dictionary(topics.map { ($0.topic, $0.path) }, uniquingKeysWith: { a, _ in a })
         var scratch = TopicAttributor.Scratch()
-        return TopicAttributor.scores(mentions: mentions, evidence: evidence, offsets: offsets, topicIDs: topicIDs, scratch: &scratch) { paths[$0]! }
+        // Every category with a positive contribution is among the comment's named emotions.
+        let names = Dictionary(scores.emotions.map { (Int32($0.category), $0.name) }, uniquingKeysWith: { a, _ in a })
+        return TopicAttributor.scores(mentions: mentions, evidence: evidence, offsets: offsets, topicIDs: topicIDs, scratch: &scratch,
+                                      emotionName: { names[$0] ?? "" }) { paths[$0]! }
     }
 }

@@ -97,10 +97,12 @@ public struct ExplanationFormatter: Sendable {
         out += "  \(pad("cx", 8)) \(signed(s.cx, 4))  \(Band.cxLabel(Band(s.cx, parameters)))  = weighted mean of the dimensions present\n"
         out += "  emotions " + (s.emotions.isEmpty ? "none" : s.emotions.map { "\($0.name) \(JSONText.number($0.intensity, decimals: 3))" }.joined(separator: ", ")) + "\n"
         if let (_, scores) = topics, !scores.isEmpty {
-            out += "\nPer topic (the same formula over the contributions attributed to it; named emotions are not scored per topic):\n"
+            out += "\nPer topic (the same formulas over the contributions attributed to it):\n"
             for topic in scores {
                 let values = [Dimension.emotion, .effort, .success].map { "\($0.rawValue) \(topic.score($0).map { signed($0, 4) } ?? "null")" }
-                out += "  \(topic.path): \(values.joined(separator: ", ")) from \(topic.evidenceCount) contribution\(topic.evidenceCount == 1 ? "" : "s")\n"
+                let emotions = topic.emotions.isEmpty ? ""
+                    : "; emotions " + topic.emotions.map { "\($0.name) \(JSONText.number($0.intensity, decimals: 3))" }.joined(separator: ", ")
+                out += "  \(topic.path): \(values.joined(separator: ", ")) from \(topic.evidenceCount) contribution\(topic.evidenceCount == 1 ? "" : "s")\(emotions)\n"
             }
         }
         if comment.sentences.count > 1 {

@@ -138,7 +138,7 @@ public struct ScoreFormatter: Sendable {
         }
     }
 
-    /// `,"topics":[{"topic":…,"mentions":[{"text","start","end"}],"emotion","effort","success","evidence"}]`,
+    /// `,"topics":[{"topic":…,"mentions":[{"text","start","end"}],"emotion","effort","success","emotions":{…},"evidence"}]`,
     /// reading the topics and the comment's bytes in place.
     private func appendTopicsJSON<Out: ByteSink & ~Copyable>(_ comment: CommentScore, to out: inout Out) {
         out.appendUTF8(",\"topics\":[")
@@ -169,7 +169,14 @@ public struct ScoreFormatter: Sendable {
                     JSONText.appendNumber(topics[k].effort, to: &out)
                     out.appendUTF8(",\"success\":")
                     JSONText.appendNumber(topics[k].success, to: &out)
-                    out.appendUTF8(",\"evidence\":")
+                    out.appendUTF8(",\"emotions\":{")
+                    for (j, emotion) in topics[k].emotions.enumerated() {
+                        if j > 0 { out.append(0x2C) }
+                        JSONText.append(emotion.name, to: &out)
+                        out.append(0x3A)
+                        JSONText.appendNumber(emotion.intensity, to: &out)
+                    }
+                    out.appendUTF8("},\"evidence\":")
                     JSONText.appendInteger(topics[k].evidenceCount, to: &out)
                     out.append(0x7D)
                 }

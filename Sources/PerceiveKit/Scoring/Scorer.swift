@@ -20,6 +20,8 @@ public final class Scorer {
     private let topicIndex: TopicIndex?
     /// The taxonomy's topic paths (empty without one), read per comment.
     private let topicPaths: [String]
+    /// The lexicon's emotion category names, by category, for the topics' named emotions.
+    private let emotionNames: [String]
     private var attributor = TopicAttributor()
     private let tokenizer: Tokenizer
     private let context: RuleContext
@@ -48,6 +50,7 @@ public final class Scorer {
         self.topicIndex = topicIndex
         self.topics = topicIndex?.taxonomy
         self.topicPaths = topicIndex?.taxonomy.topics ?? []
+        self.emotionNames = lexicon.categories.map(\.name)
         // The rules array of its own: scorers on other threads made from the same Ruleset would
         // otherwise retain and release one shared buffer per comment.
         var own = ruleset
@@ -153,7 +156,8 @@ public final class Scorer {
             text: text, scores: accumulators[sentenceCount].scores(lexicon: lexicon, parameters: p), sentences: sentences,
             evidence: evidence, tokenCount: analysis.tokenized.tokens.count, matchCount: analysis.matches.count)
         if topicIndex != nil {
-            (scored.topics, scored.evidenceTopics) = attributor.attribute(analysis, evidence: evidence, paths: topicPaths)
+            (scored.topics, scored.evidenceTopics) = attributor.attribute(analysis, evidence: evidence, paths: topicPaths,
+                                                                          emotionNames: emotionNames)
         }
         self.accumulators = accumulators
         return scored

@@ -16,6 +16,9 @@ public struct TopicScore: Sendable, Equatable {
     public internal(set) var emotion: Double?
     public internal(set) var effort: Double?
     public internal(set) var success: Double?
+    /// Named emotions of the evidence attributed to the topic, combined as the comment's are
+    /// (``Scores/emotions``), strongest first; empty when none.
+    public internal(set) var emotions: [EmotionScore] = []
     /// Evidence items attributed to the topic (named emotions included).
     public internal(set) var evidenceCount: Int
 
@@ -82,11 +85,14 @@ struct TopicAttributor {
         var starts: [Int] = []
         var counts: [Int] = []
         var sums: [ScoreAccumulator] = []
+        /// The named-emotion items attributed: slot, category, contribution.
+        var emotions: [(slot: Int, category: Int32, contribution: Double)] = []
     }
 
     /// The topics of `analysis` (its mentions) with the scores of `evidence` (the analysis's
     /// evidence in output order) attributed to them, and the attribution of each item.
-    mutating func attribute(_ analysis: Analysis, evidence: [Evidence], paths: [String]) -> ([TopicScore], TopicAttribution) {
+    mutating func attribute(_ analysis: Analysis, evidence: [Evidence], paths: [String],
+                            emotionNames: [String]) -> ([TopicScore], TopicAttribution) {
         guard !analysis.topicMentions.isEmpty else { return ([], TopicAttribution()) }
         Self.clauses(of: analysis, into: &clauses)
         offsets.removeAll(keepingCapacity: true)
@@ -112,7 +118,7 @@ struct TopicAttributor {
             }
         }
         return Self.scores(mentions: analysis.topicMentions, evidence: evidence, offsets: offsets, topicIDs: topicIDs,
-                           scratch: &scratch) { paths[Int($0)] }
+                           scratch: &scratch, emotionName: { emotionNames[Int($0)] }) { paths[Int($0)] }
     }
 
     /// The clause of each token, as ``Analysis/clauseNumbers(into:)`` numbers them, in a loop
@@ -140,7 +146,8 @@ struct TopicAttributor {
     /// to scratch buffers, and each result array is made once at its size (growing them and
     /// updating the topics in place were a third of the attribution's instructions).
     static func scores(mentions: [TopicMention], evidence: [Evidence], offsets: [Int32], topicIDs: [Int32],
-                       scratch: inout Scratch, path: (Int32) -> String) -> ([TopicScore], TopicAttribution) {
+                       scratch: inout Scratch, emotionName: (Int32) -> String,
+                       path: (Int32) -> String) -> ([TopicScore], TopicAttribution) {
         guard !mentions.isEmpty else { return ([], TopicAttribution()) }
         // Every topic's mentions in one buffer, grouped by topic in order of first mention; each
         // topic's `mentions` is a slice of it (an array per topic was an allocation each).
@@ -161,6 +168,7 @@ struct TopicAttributor {
             scratch.sums[s].reset()
             scratch.counts[s] = 0
         }
+        scratch.emotions.removeAll(keepingCapacity: true)
         var attribution = TopicAttribution()
         attribution.evidenceCount = evidence.count
         attribution.storage.reserveCapacity(evidence.count + 1 + topicIDs.count)
@@ -173,7 +181,11 @@ struct TopicAttributor {
                         while order[s] != topicIDs[t] { s += 1 }  // every attributed topic is mentioned
                         attribution.storage.append(Int32(s))
                         scratch.counts[s] += 1
-                        if items[k].dimension != .emotions { scratch.sums[s].add(items[k].contribution, items[k].dimension, category: -1) }
+                        if items[k].dimension != .emotions {
+                            scratch.sums[s].add(items[k].contribution, items[k].dimension, category: -1)
+                        } else if items[k].contribution > 0 {
+                            scratch.emotions.append((s, items[k].category, items[k].contribution))
+                        }
                     }
                 }
             }
@@ -184,6 +196,25 @@ struct TopicAttributor {
             topics.append(TopicScore(topic: scratch.order[s], path: path(scratch.order[s]), mentions: grouped[scratch.starts[s]..<scratch.starts[s + 1]],
                                      emotion: scratch.sums[s].mean(.emotion), effort: scratch.sums[s].mean(.effort),
                                      success: scratch.sums[s].mean(.success), evidenceCount: scratch.counts[s]))
+        }
+        // Named emotions per topic, as ``ScoreAccumulator`` combines a comment's: each
+        // category's intensity is 1 − Π(1 − c) over its contributions c.
+        if !scratch.emotions.isEmpty {
+            for s in 0..<slots {
+                var remaining: [(category: Int32, remaining: Double)] = []
+                for item in scratch.emotions where item.slot == s {
+                    let factor = 1 - min(1, item.contribution)
+                    if let i = remaining.firstIndex(where: { $0.category == item.category }) {
+                        remaining[i].remaining *= factor
+                    } else {
+                        remaining.append((item.category, factor))
+                    }
+                }
+                guard !remaining.isEmpty else { continue }
+                var emotions = remaining.map { EmotionScore(category: Int($0.category), name: emotionName($0.category), intensity: 1 - $0.remaining) }
+                emotions.sort { $0.intensity != $1.intensity ? $0.intensity > $1.intensity : $0.category < $1.category }
+                topics[s].emotions = emotions
+            }
         }
         return (topics, attribution)
     }
