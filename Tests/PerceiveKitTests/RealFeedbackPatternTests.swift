@@ -311,7 +311,7 @@ func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score
 }
 
 /// Where a place is, and what marks a product easily, are no effort; a feature tricky to use,
-/// long lines told after the noun and "all you have to do" are;
+/// long lines told after the noun, "all you have to do" and "no problem getting" are;
 /// "no room in the seats" is space, not a missing room.
 /// Outcomes told as repairs, expectations met, functioning and "too many issues".
 @Test(arguments: [("The hotel is conveniently located near the station.", Dimension.effort, nil as Double?),
@@ -319,6 +319,7 @@ func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score
                   ("The case scratches easily.", .effort, nil), ("No room in the seats, completely squashed.", .success, nil),
                   ("The text messaging feature is really tricky to use.", .effort, -0.78),
                   ("All he has to do is say her name.", .effort, 0.6), ("The lines were long at security.", .effort, -0.6),
+                  ("No problem getting window seats.", .effort, 0.6),
                   ("Needs constant repair.", .success, -1), ("This little notebook has met all my expectations.", .success, 1),
                   ("The baggage system functioned well.", .success, 1), ("It has too many issues for me.", .success, -1)])
 func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
@@ -335,6 +336,8 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
 /// unless a wait word says what waited; a walking distance is a length.
 @Test func timeFramesAndDistancesAreNoWaits() throws {
     let scorer = try Scorer()
+    let taken = try scorer.score("The return still isn't done and has already taken weeks.")
+    #expect(taken.evidence.contains { $0.source == .duration && $0.quantity == 20160 }, "taken + a bare plural unit")
     for text in ["I have had two separate experiences with them in the past couple of months.",
                  "I travelled through AKL over last two weeks on a family visit.",
                  "Located 20 mins walking distance from the sights.", "The station is 5 minutes away."] {
