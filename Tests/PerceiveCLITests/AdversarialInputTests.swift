@@ -245,7 +245,7 @@ import Synchronization
             if let kb = peakKB() { peak = max(peak, kb) }
         }
         try? input.fileHandleForWriting.close()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        _ = err.fileHandleForReading.readDataToEndOfFile()  // drained, so the child never blocks on stderr
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
