@@ -312,11 +312,12 @@ func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score
 
 /// Where a place is, and what marks a product easily, are no effort; a feature tricky to use,
 /// long lines told after the noun, "all you have to do" and "no problem getting" are;
-/// "no room in the seats" is space, not a missing room.
+/// "no room in the seats" is space, not a missing room; a restored lobby and late January are no outcomes.
 /// Outcomes told as repairs, expectations met, functioning and "too many issues".
 @Test(arguments: [("The hotel is conveniently located near the station.", Dimension.effort, nil as Double?),
                   ("Great safe location, easily walk to shopping.", .effort, nil),
                   ("The case scratches easily.", .effort, nil), ("No room in the seats, completely squashed.", .success, nil),
+                  ("The lobby was fully restored.", .success, nil), ("We stayed in late January.", .success, nil),
                   ("The text messaging feature is really tricky to use.", .effort, -0.78),
                   ("All he has to do is say her name.", .effort, 0.6), ("The lines were long at security.", .effort, -0.6),
                   ("No problem getting window seats.", .effort, 0.6),
