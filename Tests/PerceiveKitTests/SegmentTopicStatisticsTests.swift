@@ -296,8 +296,8 @@ import Testing
         var small = TopicTally(topic: 0)
         small.add(one.topics[0], comment: one.values)
         var big = single
-        big.sums.set(0, Int128(1) << 70)
-        big.sums.set(0, single.ownMoments(0).sum.units)
+        big.sums[0] = Int128(1) << 70
+        big.sums[0] = single.ownMoments(0).sum.units
         #expect(big == single && small != single)
     }
 

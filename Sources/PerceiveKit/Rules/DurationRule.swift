@@ -278,24 +278,12 @@ public struct DurationRule: ScoringRule {
     /// True when the duration ending before `end` is the length of a thing, not a wait: a
     /// `measured` word follows it ("a 2 hr flight", "a 3-day trip", "a 10 minute walk"), or
     /// "long" does and no wait word is in reach ("the flight was 5 hours long", but "the queue
-    /// was an hour long" is a wait). The rest of a compound duration is looked past ("a 1hr 40
-    /// min flight").
+    /// was an hour long" is a wait). `end` is past the whole duration, its smaller parts
+    /// included (``rest(after:unit:_:_:)``: "a 1hr 40 min flight", "an hour and 50 min flight").
     func isLength(first: Int, end: Int, _ attribution: Attribution?, _ analysis: Analysis, _ lexicon: Lexicon) -> Bool {
         var next = end
         let tokens = analysis.tokens
         let sentence = tokens[end - 1].sentence
-        guard next < tokens.count, tokens[next].sentence == sentence else { return false }
-        // "an hour and 50 min flight": the rest of the duration after "and".
-        if analysis.tokenIs(next, "and"), next + 1 < tokens.count, tokens[next + 1].sentence == sentence,
-           gluedDuration(at: next + 1, analysis, lexicon) != nil || analysis.numberValue(at: next + 1, lexicon) != nil {
-            next += 1
-        }
-        if gluedDuration(at: next, analysis, lexicon) != nil {
-            next += 1
-        } else if analysis.numberValue(at: next, lexicon) != nil, next + 1 < tokens.count,
-                  let unit = analysis.match(startingAt: next + 1), lexicon.info[Int(unit.entry)].cueValue(.durationUnit) != nil {
-            next = Int(unit.end)
-        }
         guard next < tokens.count, tokens[next].sentence == sentence else { return false }
         if analysis.tokenIs(next, "-") { next += 1 }
         guard next < tokens.count, tokens[next].sentence == sentence else { return false }

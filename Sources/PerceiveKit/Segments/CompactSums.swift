@@ -59,8 +59,6 @@ extension CompactIntegers where Narrow == Int64, Wide == Int128 {
     /// The sum `k` as an ``ExactSum``.
     func sum(_ k: Int) -> ExactSum { ExactSum(units: self[k]) }
 
-    mutating func set(_ k: Int, _ units: Int128) { self[k] = units }
-
     /// Adds `x` as ``ExactSum/add(_:)`` does: rounded to a whole number of units.
     @inline(__always)
     mutating func add(_ k: Int, _ x: Double) {

@@ -37,11 +37,11 @@ public struct DimensionTally: Sendable, Equatable {
     var bandCounts = Three(0, 0, 0)
     public var sum: ExactSum {
         get { sums.sum(0) }
-        set { sums.set(0, newValue.units) }
+        set { sums[0] = newValue.units }
     }
     public var sumOfSquares: ExactSum {
         get { sums.sum(1) }
-        set { sums.set(1, newValue.units) }
+        set { sums[1] = newValue.units }
     }
     /// Negative, neutral, positive.
     public var bands: [Int] {
@@ -93,12 +93,12 @@ public struct DriverTally: Sendable, Equatable {
     /// Sum of |share| of negative contributions, per emotion, effort, success.
     public var negative: [ExactSum] {
         get { (0..<3).map { sums.sum($0) } }
-        set { for k in 0..<3 { sums.set(k, newValue[k].units) } }
+        set { for k in 0..<3 { sums[k] = newValue[k].units } }
     }
     /// Sum of share of positive contributions, per emotion, effort, success.
     public var positive: [ExactSum] {
         get { (3..<6).map { sums.sum($0) } }
-        set { for k in 0..<3 { sums.set(3 + k, newValue[k].units) } }
+        set { for k in 0..<3 { sums[3 + k] = newValue[k].units } }
     }
 
     public init() {}
@@ -131,7 +131,7 @@ public struct EmotionTally: Sendable, Equatable {
     /// The sum of the emotion's intensities (8 bytes while it fits, as ``DimensionTally``'s sums).
     public var intensity: ExactSum {
         get { sums.sum(0) }
-        set { sums.set(0, newValue.units) }
+        set { sums[0] = newValue.units }
     }
     public init() {}
     mutating func add(intensity x: Double) {

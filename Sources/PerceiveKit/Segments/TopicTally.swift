@@ -150,8 +150,8 @@ public struct TopicTally: Sendable, Equatable {
     private mutating func set(_ moments: [Moments], firstCount: Int, firstSum: Int) {
         for (k, m) in moments.enumerated() {
             counts[firstCount + k] = m.n
-            sums.set(firstSum + 2 * k, m.sum.units)
-            sums.set(firstSum + 2 * k + 1, m.sumOfSquares.units)
+            sums[firstSum + 2 * k] = m.sum.units
+            sums[firstSum + 2 * k + 1] = m.sumOfSquares.units
         }
     }
 
