@@ -170,7 +170,7 @@ private func expectError(
         try load(shifters: ["very\tbooster\t0.3"])
     }
     expectError(LexiconError(file: "test/cues.tsv", line: 6, column: 9,
-        "expected a cue kind (duration-unit, number, count, times, ordinal, contact, repeat, transfer, persistence, resolution, first-time, quick, ago, goal, product, obtain, blocked, burden, action, delay-context, process-context, duration-lead, wait-context, sarcasm, measured, done, unrealized, stay, currency, limit, setting, frame)")) {
+        "expected a cue kind (duration-unit, number, count, times, ordinal, contact, repeat, transfer, persistence, resolution, first-time, quick, ago, goal, product, obtain, blocked, burden, action, delay-context, process-context, duration-lead, wait-context, sarcasm, measured, done, unrealized, stay, currency, limit, setting, frame, counterfactual)")) {
         try load(cues: ["minutes\tunit\t1"])
     }
 }
@@ -339,7 +339,7 @@ private func matchedTerms(_ text: String, _ lexicon: Lexicon) throws -> [String]
 @Test func cueKindBitsFollowTheCaseOrder() {
     // CueKind.bit is a switch for speed; it must give each case its position.
     for (position, kind) in CueKind.allCases.enumerated() {
-        #expect(kind.bit == UInt32(1) << UInt32(position), "\(kind.rawValue)")
+        #expect(kind.bit == UInt64(1) << UInt64(position), "\(kind.rawValue)")
     }
 }
 

@@ -49,7 +49,7 @@ enum Fixture {
     // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
     // delivery (process-context), hold and queue (wait-context); for, waited, took
     // (duration-lead); another (sarcasm); flight, trip (measured); rebooked, amended, moved
-    // us, fixed (done); need to, if (unrealized); stayed, spent (stay).
+    // us, fixed (done); need to, if (unrealized); would have (counterfactual); stayed, spent (stay).
     static let terms = header + """
         term\tvalence\teffort\tsuccess\temotions
         good\t0.5
@@ -159,6 +159,7 @@ enum Fixture {
         stayed\tstay
         spent\tstay
         if\tunrealized
+        would have\tcounterfactual
 
         """
 

@@ -2,7 +2,8 @@ import Testing
 @testable import PerceiveKit
 
 // Fixture values used here: fixed +0.4 / success +0.8, broken -0.5 / success -0.6;
-// unrealized cues "need to", "if"; "not" is a negator.
+// unrealized cues "need to", "if"; counterfactual "would have"; "not" is a negator;
+// angry -0.6, anger 0.8; "had to" is a burden and "call" an action.
 
 @Test func anOutcomeTheCustomerStillNeedsIsNoSuccess() throws {
     let m = Marked("now I ⟦need to⟧ get it fixed")
@@ -40,4 +41,37 @@ import Testing
     let scorer = try Fixture.scorer(parameters)
     let success = try scorer.score("I need to get it fixed").only(.success)
     expectClose(success.contribution, 0)
+}
+
+@Test func aFailureThatWouldHaveHappenedDidNot() throws {
+    // The failure is turned, and the words' own valence and named emotions with it.
+    let m = Marked("it ⟦would have⟧ been broken")
+    let result = try Fixture.scorer().score(m.text)
+    let success = try result.only(.success)
+    expectAdjustments(success, [ExpectedAdjustment(.counterfactual, p.counterfactualFactor, m[0])])
+    expectClose(success.contribution, -0.6 * p.counterfactualFactor)
+    let emotion = try result.only(.emotion)
+    expectAdjustments(emotion, [ExpectedAdjustment(.counterfactual, p.counterfactualFactor, m[0])])
+    expectClose(emotion.contribution, -0.5 * p.counterfactualFactor)
+    expectClose(result.scores.success, -0.6 * p.counterfactualFactor)  // its only success contribution
+}
+
+@Test func aBurdenThatWouldHaveBeenNeededWasAvoided() throws {
+    let m = Marked("we ⟦would have⟧ had to call")
+    let effort = try Fixture.scorer().score(m.text).only(.effort)
+    expectAdjustments(effort, [ExpectedAdjustment(.counterfactual, p.counterfactualFactor, m[0])])
+    expectClose(effort.contribution, p.burdenEffort * p.counterfactualFactor)
+}
+
+@Test func counterfactualsLeaveTheRestAlone() throws {
+    let scorer = try Fixture.scorer()
+    // A positive outcome after "would have" is not turned by it (the fixture's "would have"
+    // is no unrealized cue), nor is a failure in another clause, nor named emotions of other words.
+    expectAdjustments(try scorer.score("it would have been fixed").only(.success), [])
+    expectAdjustments(try scorer.score("it would have been nice, it was broken").only(.success), [])
+    let angry = try scorer.score("I would have been angry")
+    #expect(angry.evidence.allSatisfy { $0.adjustments.isEmpty }, "no success or effort, nothing to turn")
+    var parameters = Fixture.parameters
+    parameters.counterfactualFactor = 0
+    expectClose(try Fixture.scorer(parameters).score("it would have been broken").only(.success).contribution, 0)
 }

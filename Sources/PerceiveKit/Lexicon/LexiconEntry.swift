@@ -77,12 +77,17 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// ("over the past 2 months", "last two weeks"): ``DurationRule`` skips a duration right
     /// after it unless a wait or delay word says what waited.
     case frame
+    /// A marker that what follows it in its clause did not happen: "would have", "could have",
+    /// "would mean". A failure or a burden after it was avoided or only imagined ("we would have
+    /// had to wait two hours", "a delay would mean missing my flight"): ``UnrealizedOutcomeRule``
+    /// turns it by ``Parameters/counterfactualFactor``.
+    case counterfactual
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
     @inline(__always)
-    var bit: UInt32 {
-        let position: UInt32
+    var bit: UInt64 {
+        let position: UInt64
         switch self {
         case .durationUnit: position = 0
         case .number: position = 1
@@ -116,6 +121,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .limit: position = 29
         case .setting: position = 30
         case .frame: position = 31
+        case .counterfactual: position = 32
         }
         return 1 << position
     }
@@ -123,8 +129,8 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
 
 /// A set of cue kinds, as bits.
 public struct CueSet: Sendable, Equatable {
-    public var rawValue: UInt32
-    public init(rawValue: UInt32 = 0) { self.rawValue = rawValue }
+    public var rawValue: UInt64
+    public init(rawValue: UInt64 = 0) { self.rawValue = rawValue }
     public func contains(_ kind: CueKind) -> Bool { rawValue & kind.bit != 0 }
     mutating func insert(_ kind: CueKind) { rawValue |= kind.bit }
     public var isEmpty: Bool { rawValue == 0 }

@@ -47,6 +47,7 @@ public enum EvidenceText {
         case .unresolved: out.appendUTF8("unresolved: ")
         case .sarcasm: out.appendUTF8("sarcastic before ")
         case .unrealized: out.appendUTF8("not done yet: ")
+        case .counterfactual: out.appendUTF8("did not happen: ")
         case .lexicon, .duration, .repeatedContact, .resolution, .outcome, .verdict, .blockedAction, .burden, .tone, .serviceAction:
             var name = adjustment.rule.rawValue
             name.withUTF8 { text($0) }

@@ -44,6 +44,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable {
     case sarcasm
     case serviceAction = "service-action"
     case unrealized
+    case counterfactual
 }
 
 /// A rule's change to a contribution: the factor it multiplied by, and the text that

@@ -127,6 +127,10 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// Factor for a positive outcome that has not happened ("now I have to get it replaced"):
     /// negative, as the customer does not have what they came for yet.
     public var unrealizedFactor = -0.5
+    /// Factor for a failure or a burden after "would have", "could have", "would mean" in
+    /// ``unrealizedWindow`` tokens of its clause ("we would have had to wait two hours", "a
+    /// delay would mean missing my flight"): it did not happen, and was mostly avoided.
+    public var counterfactualFactor = -0.25
 
     // MARK: Sarcasm
     /// Factor for positive valence and success before a sarcasm marker in its sentence
@@ -205,6 +209,7 @@ extension Parameters {
             d("burdenEffort", burdenEffort, "effort of an action the customer had to do ('had to call back')"),
             d("unrealizedWindow", unrealizedWindow, "tokens before a positive outcome in which 'need to', 'hoping', 'if', 'asked for' say it has not happened"),
             d("unrealizedFactor", unrealizedFactor, "factor for a positive outcome that has not happened yet ('I have to get it replaced')"),
+            d("counterfactualFactor", counterfactualFactor, "factor for a failure or burden after 'would have', 'would mean' ('we would have had to wait two hours')"),
             d("sarcasmFactor", sarcasmFactor, "factor for positive valence and success before a sarcasm marker ('great, another wait')"),
             d("cxEmotionWeight", cxEmotionWeight, "weight of emotion in cx"),
             d("cxEffortWeight", cxEffortWeight, "weight of effort in cx"),

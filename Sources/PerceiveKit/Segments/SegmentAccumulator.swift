@@ -208,6 +208,7 @@ public struct CommentContribution: Sendable {
         case .tone: "tone of outcome comments"
         case .serviceAction: "service actions done"
         case .unrealized: "outcomes not done yet"
+        case .counterfactual: "what did not happen"
         default: rule.rawValue
         }
     }
