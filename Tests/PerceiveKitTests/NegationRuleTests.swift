@@ -2,7 +2,7 @@ import Testing
 @testable import PerceiveKit
 
 // Fixture values used here: good +0.5, bad -0.5, easy +0.4 / effort +0.7, happy +0.5 / joy 0.6;
-// negators not, never, don't.
+// negators not, never, don't; "don't work" -0.5 / success -0.6.
 
 @Test func negatorFlipsAndDampensTheTermAfterIt() throws {
     let m = Marked("⟦not⟧ ⟦good⟧")
@@ -95,4 +95,14 @@ import Testing
     #expect(m[0] == (0, 7))
     let good = try Fixture.scorer().score(m.text).only(.emotion)
     expectAdjustments(good, [ExpectedAdjustment(.negation, p.negationFactor, m[0])])
+}
+
+@Test func aTermThatStartsWithANegatorIsNotNegatedAgain() throws {
+    // "No YouTube, wouldn't have bought it": the phrase carries its own negation.
+    let result = try Fixture.scorer().score("not that they don't work")
+    #expect(result.evidence.allSatisfy { $0.adjustments.isEmpty })
+    expectClose(result.scores.success, -0.6)
+    // The same negator still flips a term that does not start with one.
+    let good = try Fixture.scorer().score("not that good").only(.emotion)
+    #expect(good.adjustments.map(\.rule) == [.negation])
 }

@@ -351,14 +351,17 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
 
 /// What did not happen is no failure: a wait that "would have" been needed was avoided, a
 /// missed flight that "would mean" is imagined. Money wasted on an item, what it lets the
-/// customer do told in the present, and a use not figured out yet are outcomes.
+/// customer do told in the present, and a use not figured out yet are outcomes. A regret that
+/// carries its own negation is not flipped by a stray "No" before it; fast food is no speed.
 @Test(arguments: [("We would have had to wait an additional 2 hours.", Dimension.effort, 0.1606 as Double?),
                   ("A slight delay would mean missing my flight.", .success, -0.3168),
                   ("Thank you for wasting my money.", .success, -0.5135),
                   ("Im able to connect to prime quick", .success, 0.7518),
                   ("She is entertained for hours!", .effort, nil), ("She is entertained for hours!", .success, 1),
                   ("I haven't figured out how to make calls.", .effort, -0.6),
-                  ("I haven't figured out how to make calls.", .success, -0.8286)])
+                  ("I haven't figured out how to make calls.", .success, -0.8286),
+                  ("No youtube wouldn't have bought it if I had known", .success, -1),
+                  ("The terminal has fast food outlets.", .effort, nil)])
 func avoidedFailuresAndPresentUses(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
     let scores = try Scorer().score(text).scores
     let value = dimension == .success ? scores.success : scores.effort

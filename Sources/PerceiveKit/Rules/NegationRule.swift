@@ -5,16 +5,23 @@
 ///
 /// The scope ends at clause punctuation (, ; : . ! ?) and at contrast words, so in
 /// "not cheap, but good" the "not" does not reach "good".
+///
+/// A contribution whose own words start with a negator ("wouldn't have bought it", "can't log
+/// in", "no problem") carries its negation already: a negator before it does not flip it again
+/// ("No YouTube, wouldn't have bought it", "no, I can't log in").
 public struct NegationRule: ScoringRule {
     public var id: RuleID { .negation }
     public init() {}
 
     public func apply(to analysis: inout Analysis, in context: RuleContext) {
         let window = context.parameters.negationWindow
-        let info = context.lexicon.info
+        let lexicon = context.lexicon
+        let info = lexicon.info
         var before: [(match: Match, distance: Int)] = []
         for index in analysis.evidence.indices {
             let evidence = analysis.anchor(index)
+            let head = analysis.vocabulary[Int(evidence.firstToken)]
+            if head >= 0, case let entry = lexicon.singleEntryID(head), entry >= 0, info[Int(entry)].shifter == .negator { continue }
             var negators = 0
             var nearest: Match?
             analysis.matchesBefore(Int(evidence.firstToken), window: window, into: &before)
