@@ -354,6 +354,7 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
 /// customer do told in the present, and a use not figured out yet are outcomes. A regret that
 /// carries its own negation is not flipped by a stray "No" before it; fast food is no speed.
 /// Being sent elsewhere and not knowing how to use an item are effort; being able to, ease.
+/// An item like new and a trouble-free trip are outcomes.
 @Test(arguments: [("We would have had to wait an additional 2 hours.", Dimension.effort, 0.1606 as Double?),
                   ("A slight delay would mean missing my flight.", .success, -0.3168),
                   ("Thank you for wasting my money.", .success, -0.5135),
@@ -365,7 +366,8 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
                   ("The terminal has fast food outlets.", .effort, nil),
                   ("Customer service couldn't help, they told me to contact Sprint.", .effort, -0.5),
                   ("I don't know how to use it yet.", .effort, -0.5),
-                  ("Love being able to message my doctor directly.", .effort, 0.3)])
+                  ("Love being able to message my doctor directly.", .effort, 0.3),
+                  ("Just like new.", .success, 0.9327), ("We also returned trouble free.", .success, 1)])
 func avoidedFailuresAndPresentUses(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
     let scores = try Scorer().score(text).scores
     let value = dimension == .success ? scores.success : scores.effort
