@@ -69,6 +69,13 @@ import Testing
     expectClose(result.scores.success, -0.6)
 }
 
+@Test func aNeutralPhraseMakesNoVerdict() throws {
+    // "gift card" weighs 0: in a product clause it is no outcome (a success of 0 would be one).
+    let result = try Fixture.scorer().score("the speaker came with a gift card")
+    #expect(result.scores.success == nil)
+    #expect(result.evidence.allSatisfy { $0.dimension != .success })
+}
+
 @Test func anEasyProductIsNoEffort() throws {
     // "easy" before the product: a property of the product; its valence and verdict stay.
     let result = try Fixture.scorer().score("an easy speaker")

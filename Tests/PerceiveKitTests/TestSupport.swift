@@ -45,6 +45,7 @@ enum Fixture {
     //   instantly effort +0.5 (and a first-time cue)
     //   on hold effort -0.6              thank you +0.6, gratitude 0.8
     //   great  +0.6, joy 0.5             don't work -0.5, success -0.6
+    //   gift card 0 (a neutral phrase)
     // Cues of the outcome and effort models: goals bag, refund, seat; product speaker; obtain
     // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
     // delivery (process-context), hold and queue (wait-context); for, waited, took
@@ -65,6 +66,7 @@ enum Fixture {
         hold\t-0.1
         great\t0.6\t\t\tjoy:0.5
         don't work\t-0.5\t\t-0.6
+        gift card\t0
 
         """
 

@@ -9,7 +9,7 @@
 /// - **Missing goal**: "no" or "without" right before a goal ("no seat", "without my luggage")
 ///   adds ``Parameters/goalMissingSuccess``.
 /// - **Product verdict**: in a clause that names the product itself (a `product` cue:
-///   "speaker", "device", "this product"), every valence contribution of a term that does
+///   "speaker", "device", "this product"), every non-zero valence contribution of a term that does
 ///   not score success already also counts toward success, × ``Parameters/productVerdictWeight``
 ///   ("great little speaker", "the sound is tinny"); not in a comment that names a travel or
 ///   hospitality setting (a `setting` cue: "flight", "hotel"), where such words are amenities.
@@ -67,7 +67,7 @@ public struct OutcomeRule: ScoringRule {
         let count = analysis.evidence.count
         for index in 0..<count {
             let e = analysis.anchor(index)
-            guard e.dimension == .emotion, e.source == .lexicon, e.entry >= 0,
+            guard e.dimension == .emotion, e.source == .lexicon, e.entry >= 0, e.contribution != 0,
                   productClauses.contains(clauses[Int(e.firstToken)]) else { continue }
             let info = lexicon.info[Int(e.entry)]
             guard info.success == nil, !info.cues.contains(.product) else { continue }
