@@ -354,7 +354,8 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
 /// customer do told in the present, and a use not figured out yet are outcomes. A regret that
 /// carries its own negation is not flipped by a stray "No" before it; fast food is no speed.
 /// Being sent elsewhere and not knowing how to use an item are effort; being able to, ease.
-/// An item like new and a trouble-free trip are outcomes.
+/// An item like new and a trouble-free trip are outcomes; the late 1990s, nothing wrong, a
+/// standard gone down and waiting to be processed are not.
 @Test(arguments: [("We would have had to wait an additional 2 hours.", Dimension.effort, 0.1606 as Double?),
                   ("A slight delay would mean missing my flight.", .success, -0.3168),
                   ("Thank you for wasting my money.", .success, -0.5135),
@@ -367,7 +368,11 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
                   ("Customer service couldn't help, they told me to contact Sprint.", .effort, -0.5),
                   ("I don't know how to use it yet.", .effort, -0.5),
                   ("Love being able to message my doctor directly.", .effort, 0.3),
-                  ("Just like new.", .success, 0.9327), ("We also returned trouble free.", .success, 1)])
+                  ("Just like new.", .success, 0.9327), ("We also returned trouble free.", .success, 1),
+                  ("The rooms were renovated in the late 1990s.", .success, nil),
+                  ("Nothing wrong with this airport.", .success, nil),
+                  ("The standard of service has gone down.", .success, nil),
+                  ("We waited with 3000 others to be processed.", .success, nil)])
 func avoidedFailuresAndPresentUses(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
     let scores = try Scorer().score(text).scores
     let value = dimension == .success ? scores.success : scores.effort
