@@ -4,7 +4,8 @@ import Testing
 
 // Fixture values used here: on hold effort -0.6; units minutes/mins 1, hour/hours/hrs 60,
 // days 1440, weeks 10080; number words a/an 1, half 0.5, three 3, five 5, twenty 20;
-// quick cues within, only; ago cue ago.
+// quick cues within, only; ago cue ago; early cue early; delivery (process-context),
+// delayed (delay-context), hold (wait-context).
 
 @Test func penaltyCurve() {
     #expect(DurationRule.penalty(minutes: 0, p) == 0)
@@ -37,6 +38,23 @@ import Testing
     let result = try Fixture.scorer().score("3 weeks ago")
     #expect(result.evidence.isEmpty)
     #expect(result.scores.effort == nil)
+}
+
+@Test func timeGainedOnAScheduleIsASuccess() throws {
+    // The service's schedule (a process or delay word) gained the time: success, not a wait.
+    let m = Marked("the delivery came ⟦twenty minutes⟧ early")
+    let result = try Fixture.scorer().score(m.text)
+    let gained = try result.only(.success)
+    #expect(gained.source == .duration && (gained.start, gained.end) == m[0] && gained.quantity == 20)
+    expectClose(gained.contribution, p.quickDurationBonus)
+    #expect(result.scores.effort == nil)
+    // Longer than earlyScheduleMaximumMinutes, or with no schedule named: the customer's own
+    // timing, nothing.
+    #expect(p.earlyScheduleMaximumMinutes == 60)
+    #expect(try Fixture.scorer().score("the delivery came five hours early").evidence.isEmpty)
+    #expect(try Fixture.scorer().score("we got there twenty minutes early").evidence.isEmpty)
+    // Without the cue the same words are a delay.
+    #expect(try Fixture.scorer().score("the delivery came twenty minutes late").only(.success).contribution < 0)
 }
 
 @Test func gluedDurationFollowedByAgoIsADate() throws {

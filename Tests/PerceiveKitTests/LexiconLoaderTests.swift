@@ -170,7 +170,7 @@ private func expectError(
         try load(shifters: ["very\tbooster\t0.3"])
     }
     expectError(LexiconError(file: "test/cues.tsv", line: 6, column: 9,
-        "expected a cue kind (duration-unit, number, count, times, ordinal, contact, repeat, transfer, persistence, resolution, first-time, quick, ago, goal, product, obtain, blocked, burden, action, delay-context, process-context, duration-lead, wait-context, sarcasm, measured, done, unrealized, stay, currency, limit, setting, frame, counterfactual)")) {
+        "expected a cue kind (duration-unit, number, count, times, ordinal, contact, repeat, transfer, persistence, resolution, first-time, quick, ago, goal, product, obtain, blocked, burden, action, delay-context, process-context, duration-lead, wait-context, sarcasm, measured, done, unrealized, stay, currency, limit, setting, frame, counterfactual, early)")) {
         try load(cues: ["minutes\tunit\t1"])
     }
 }

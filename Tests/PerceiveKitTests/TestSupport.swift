@@ -48,7 +48,7 @@ enum Fixture {
     //   gift card 0 (a neutral phrase)
     // Cues of the outcome and effort models: goals bag, refund, seat; product speaker; obtain
     // have, got; blocked can't; burden had to; actions log in, call; delayed (delay-context),
-    // delivery (process-context), hold and queue (wait-context); for, waited, took
+    // delivery (process-context), hold and queue (wait-context); early (early); for, waited, took
     // (duration-lead); another (sarcasm); flight, trip (measured); rebooked, amended, moved
     // us, fixed (done); need to, if (unrealized); would have (counterfactual); stayed, spent (stay).
     static let terms = header + """
@@ -133,6 +133,7 @@ enum Fixture {
         only\tquick
         less than\tquick
         ago\tago
+        early\tearly
         bag\tgoal
         refund\tgoal
         seat\tgoal

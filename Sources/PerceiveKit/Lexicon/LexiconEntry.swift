@@ -82,6 +82,9 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
     /// had to wait two hours", "a delay would mean missing my flight"): ``UnrealizedOutcomeRule``
     /// turns it by ``Parameters/counterfactualFactor``.
     case counterfactual
+    /// A word after which the duration before it is time gained on a schedule ("30 mins early",
+    /// "an hour ahead of schedule"), not waited (``DurationRule``).
+    case early
 
     /// The kind's bit in a ``CueSet``: its position among the cases (a switch, not a search:
     /// rules ask for it on every token).
@@ -122,6 +125,7 @@ public enum CueKind: String, Sendable, CaseIterable, Codable {
         case .setting: position = 30
         case .frame: position = 31
         case .counterfactual: position = 32
+        case .early: position = 33
         }
         return 1 << position
     }
@@ -218,7 +222,7 @@ public struct EntryInfo: Sendable {
     static let wordCues = CueSet(rawValue: CueKind.durationLead.bit | CueKind.waitContext.bit | CueKind.delayContext.bit
         | CueKind.processContext.bit | CueKind.obtain.bit | CueKind.action.bit | CueKind.measured.bit
         | CueKind.done.bit | CueKind.stay.bit | CueKind.currency.bit | CueKind.limit.bit
-        | CueKind.setting.bit | CueKind.frame.bit)
+        | CueKind.setting.bit | CueKind.frame.bit | CueKind.early.bit)
 
     /// A one-word entry that is neither scored nor a shifter and carries only ``wordCues``.
     public var isWordCueOnly: Bool {

@@ -21,7 +21,12 @@
 /// cue ("3 weeks ago") are dates, not waits, and are skipped. A duration in parts is one
 /// ("2 hours 30 minutes", "an hour and a half": ``rest(after:unit:_:_:)``); a limit the customer
 /// never had to wait past reads as quick ("never … more than a few minutes"); what a price buys
-/// is skipped ("60 euros for 6 hours").
+/// is skipped ("60 euros for 6 hours"). A duration right before an `early` cue ("30 mins
+/// early", "an hour ahead of schedule") is time gained, not waited: ``Parameters/quickDurationBonus``
+/// toward success when the service's schedule is what it measures (a delay or process word:
+/// "landed 20 minutes early") and it is at most ``Parameters/earlyScheduleMaximumMinutes``;
+/// nothing otherwise ("we got there two hours early", "I arrived 3 hours early for check-in":
+/// the customer's own timing).
 public struct DurationRule: ScoringRule {
     public var id: RuleID { .duration }
     public init() {}
@@ -173,6 +178,12 @@ public struct DurationRule: ScoringRule {
             || isStay(minutes, first: first, end: end, analysis, context.lexicon)
             || isPricePeriod(first: first, analysis, context.lexicon)
             || (attribution == nil && isTimeFrame(first: first, analysis, context.lexicon)) { return }
+        if end < analysis.tokens.count, analysis.cues(at: end, context.lexicon).cues.contains(.early) {
+            guard attribution == .delay || attribution == .process, minutes <= p.earlyScheduleMaximumMinutes else { return }
+            analysis.addEvidence(.success, source: .duration, entry: -1, first: Int32(first), end: Int32(end),
+                                 base: p.quickDurationBonus, quantity: minutes)
+            return
+        }
         // A quick marker among the tokens just before the duration, in its clause; looked
         // up per token, so "within" counts even inside a phrase such as "answered within",
         // and as a phrase starting at the token ("less than").

@@ -54,6 +54,9 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// Largest effort bonus for a duration introduced by a quick marker ("within 5 minutes");
     /// scaled by 1 − penalty / durationMaximumPenalty, so it fades for long durations.
     public var quickDurationBonus = 0.5
+    /// The longest time gained on a schedule ("landed 20 minutes early") read as the service's
+    /// success; earlier than this is the customer's own timing ("arrived 3 hours early").
+    public var earlyScheduleMaximumMinutes = 60.0
     /// Tokens before the number in which a quick marker counts.
     public var quickMarkerWindow = 2
 
@@ -185,6 +188,7 @@ extension Parameters {
             d("durationMaximumPenalty", durationMaximumPenalty, "largest effort penalty from one duration"),
             d("vagueDurationCount", vagueDurationCount, "count assumed for a bare plural unit ('waited hours')"),
             d("quickDurationBonus", quickDurationBonus, "largest effort bonus for a quick duration ('within 5 minutes'), times 1 - penalty/max"),
+            d("earlyScheduleMaximumMinutes", earlyScheduleMaximumMinutes, "longest 'N minutes early' read as the service's success (quickDurationBonus)"),
             d("quickMarkerWindow", quickMarkerWindow, "tokens before a duration in which a quick marker counts"),
             d("countWindow", countWindow, "tokens between a contact or transfer verb and its count"),
             d("repeatedContactPenalty", repeatedContactPenalty, "effort penalty per contact beyond the first"),
