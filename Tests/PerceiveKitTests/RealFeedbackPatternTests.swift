@@ -355,7 +355,8 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
 /// carries its own negation is not flipped by a stray "No" before it; fast food is no speed.
 /// Being sent elsewhere and not knowing how to use an item are effort; being able to, ease.
 /// An item like new and a trouble-free trip are outcomes; the late 1990s, nothing wrong, a
-/// standard gone down and waiting to be processed are not.
+/// standard gone down, waiting to be processed and a late shift are not; nobody coming is a
+/// failure and getting the hang of it a success; being told to call elsewhere is effort.
 @Test(arguments: [("We would have had to wait an additional 2 hours.", Dimension.effort, 0.1606 as Double?),
                   ("A slight delay would mean missing my flight.", .success, -0.3168),
                   ("Thank you for wasting my money.", .success, -0.5135),
@@ -372,7 +373,10 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
                   ("The rooms were renovated in the late 1990s.", .success, nil),
                   ("Nothing wrong with this airport.", .success, nil),
                   ("The standard of service has gone down.", .success, nil),
-                  ("We waited with 3000 others to be processed.", .success, nil)])
+                  ("We waited with 3000 others to be processed.", .success, nil),
+                  ("I work the late shift.", .success, nil), ("I asked three times. Nobody came.", .success, -1),
+                  ("Got the hang of it in the end.", .success, 0.85),
+                  ("Rang the number, got told to call another number.", .effort, -0.5)])
 func avoidedFailuresAndPresentUses(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
     let scores = try Scorer().score(text).scores
     let value = dimension == .success ? scores.success : scores.effort
