@@ -305,9 +305,7 @@ func aDurationInPartsIsOneDuration(_ text: String, _ span: String, _ minutes: Do
                   ("I regret this purchase.", .success, -1), ("What possessed me to buy this junk?", .success, -1),
                   ("Ornamental non-working fireplace.", .success, -0.85), ("It took a while to get through.", .effort, -0.3)])
 func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score: Double) throws {
-    let scores = try Scorer().score(text).scores
-    let value = dimension == .success ? scores.success : scores.effort
-    #expect(abs((value ?? .nan) - score) < 1e-4, "\(text): \(String(describing: value))")
+    try expectScore(text, dimension, score)
 }
 
 /// Where a place is, and what marks a product easily, are no effort; a feature tricky to use,
@@ -324,13 +322,7 @@ func outcomesWithoutOutcomeWords(_ text: String, _ dimension: Dimension, _ score
                   ("Needs constant repair.", .success, -1), ("This little notebook has met all my expectations.", .success, 1),
                   ("The baggage system functioned well.", .success, 1), ("It has too many issues for me.", .success, -1)])
 func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
-    let scores = try Scorer().score(text).scores
-    let value = dimension == .success ? scores.success : scores.effort
-    if let score {
-        #expect(abs((value ?? .nan) - score) < 1e-4, "\(text): \(String(describing: value))")
-    } else {
-        #expect(value == nil, "\(text): \(String(describing: value))")
-    }
+    try expectScore(text, dimension, score)
 }
 
 /// A duration right after a `frame` cue is the span the comment looks back over, not a wait,
@@ -378,11 +370,18 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
                   ("Got the hang of it in the end.", .success, 0.85),
                   ("Rang the number, got told to call another number.", .effort, -0.5)])
 func avoidedFailuresAndPresentUses(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
+    try expectScore(text, dimension, score)
+}
+
+/// `text`'s effort or success score with the default scorer: `score` within 1e-4, or no score
+/// when `score` is nil.
+private func expectScore(_ text: String, _ dimension: Dimension, _ score: Double?,
+                         sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let scores = try Scorer().score(text).scores
     let value = dimension == .success ? scores.success : scores.effort
     if let score {
-        #expect(abs((value ?? .nan) - score) < 1e-4, "\(text): \(String(describing: value))")
+        #expect(abs((value ?? .nan) - score) < 1e-4, "\(text): \(String(describing: value))", sourceLocation: sourceLocation)
     } else {
-        #expect(value == nil, "\(text): \(String(describing: value))")
+        #expect(value == nil, "\(text): \(String(describing: value))", sourceLocation: sourceLocation)
     }
 }
