@@ -348,7 +348,8 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
 /// Being sent elsewhere and not knowing how to use an item are effort; being able to, ease.
 /// An item like new and a trouble-free trip are outcomes; the late 1990s, nothing wrong, a
 /// standard gone down, waiting to be processed and a late shift are not; nobody coming is a
-/// failure and getting the hang of it a success; being told to call elsewhere is effort.
+/// failure and getting the hang of it a success; being told to call elsewhere is effort, and
+/// "no problems at all" ease.
 @Test(arguments: [("We would have had to wait an additional 2 hours.", Dimension.effort, 0.1606 as Double?),
                   ("A slight delay would mean missing my flight.", .success, -0.3168),
                   ("Thank you for wasting my money.", .success, -0.5135),
@@ -368,7 +369,8 @@ func locationsAttributesAndFunctioning(_ text: String, _ dimension: Dimension, _
                   ("We waited with 3000 others to be processed.", .success, nil),
                   ("I work the late shift.", .success, nil), ("I asked three times. Nobody came.", .success, -1),
                   ("Got the hang of it in the end.", .success, 0.85),
-                  ("Rang the number, got told to call another number.", .effort, -0.5)])
+                  ("Rang the number, got told to call another number.", .effort, -0.5),
+                  ("Used the bag drop at the airport, no problems at all.", .effort, 0.4)])
 func avoidedFailuresAndPresentUses(_ text: String, _ dimension: Dimension, _ score: Double?) throws {
     try expectScore(text, dimension, score)
 }
