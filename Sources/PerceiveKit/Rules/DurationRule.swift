@@ -49,10 +49,7 @@ public struct DurationRule: ScoringRule {
             // "45mins", "2hrs": digits glued to a unit.
             if tokens[i].kind == .word, let (count, unit) = gluedDuration(at: i, analysis, lexicon) {
                 let (more, end) = rest(after: i + 1, unit: unit, analysis, lexicon)
-                // Like "2 hrs ago" below, "2hrs ago" is a date, not a wait.
-                let ago = end < tokens.count
-                    && analysis.match(startingAt: end).map { lexicon.info[Int($0.entry)].cues.contains(.ago) } == true
-                if !ago { record(count * unit + more, first: i, end: end, &analysis, context) }
+                record(count * unit + more, first: i, end: end, &analysis, context)
                 i = end - 1
                 continue
             }
@@ -60,10 +57,6 @@ public struct DurationRule: ScoringRule {
             let entry = lexicon.info[Int(match.entry)]
             guard let unit = entry.cueValue(.durationUnit) else { continue }
             let (more, end) = rest(after: Int(match.end), unit: unit, analysis, lexicon)
-            if end < tokens.count, let next = analysis.match(startingAt: end), lexicon.info[Int(next.entry)].cues.contains(.ago) {
-                i = end - 1
-                continue
-            }
             var first = i
             var values: [Double] = []
             var j = i - 1
@@ -173,12 +166,16 @@ public struct DurationRule: ScoringRule {
 
     private func record(_ minutes: Double, first: Int, end: Int, _ analysis: inout Analysis, _ context: RuleContext) {
         let p = context.parameters
+        // What follows the duration: "3 weeks ago" (and "2hrs ago") is a date, not a wait;
+        // "20 minutes early" is time gained (below).
+        let after = end < analysis.tokens.count ? analysis.cues(at: end, context.lexicon).cues : CueSet()
+        if after.contains(.ago) { return }
         let attribution = Self.attribution(first: first, end: end, analysis, context.lexicon)
         if isLength(first: first, end: end, attribution, analysis, context.lexicon)
             || isStay(minutes, first: first, end: end, analysis, context.lexicon)
             || isPricePeriod(first: first, analysis, context.lexicon)
             || (attribution == nil && isTimeFrame(first: first, analysis, context.lexicon)) { return }
-        if end < analysis.tokens.count, analysis.cues(at: end, context.lexicon).cues.contains(.early) {
+        if after.contains(.early) {
             guard attribution == .delay || attribution == .process, minutes <= p.earlyScheduleMaximumMinutes else { return }
             analysis.addEvidence(.success, source: .duration, entry: -1, first: Int32(first), end: Int32(end),
                                  base: p.quickDurationBonus, quantity: minutes)
